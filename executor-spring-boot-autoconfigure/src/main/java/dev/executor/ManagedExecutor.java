@@ -1,0 +1,144 @@
+package dev.executor;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * An {@link ExecutorService} configured from {@code executor.*} properties whose futures
+ * carry the submitter's context, can be stored under a key and report their failures.
+ * <p>
+ * Every submission returns a {@link FutureProxy} that always ends: done, failed or
+ * cancelled, also when the executor shuts down.
+ */
+public interface ManagedExecutor extends ExecutorService {
+
+	/**
+	 * The name of the executor that is configured by the top-level {@code executor.*}
+	 * properties.
+	 */
+	String DEFAULT_NAME = "default";
+
+	/**
+	 * Return the name of this executor: {@value #DEFAULT_NAME} for the default one,
+	 * otherwise its key under {@code executor.named}.
+	 * @return the name
+	 */
+	String name();
+
+	/**
+	 * Return the type of this executor: {@code thread}, {@code virtual}, {@code custom},
+	 * or the name of a registered {@link ExecutorBackend}.
+	 * @return the type
+	 */
+	String type();
+
+	/**
+	 * Return the maximum number of tasks that run at once.
+	 * @return the maximum number of workers
+	 */
+	int maxWorkers();
+
+	/**
+	 * Submit a task.
+	 * @param <T> the result type
+	 * @param task the task
+	 * @return the future of the task
+	 * @throws java.util.concurrent.RejectedExecutionException if the executor is shut
+	 * down or its queue is full
+	 */
+	@Override
+	<T> FutureProxy<T> submit(Callable<T> task);
+
+	/**
+	 * Submit a task that fails with a {@link TaskTimeoutException} and is interrupted if
+	 * it runs for longer than the given timeout.
+	 * @param <T> the result type
+	 * @param task the task
+	 * @param timeout the time the task may run, counted from when it starts
+	 * @return the future of the task
+	 */
+	<T> FutureProxy<T> submit(Callable<T> task, Duration timeout);
+
+	/**
+	 * Submit a task without a result.
+	 * @param task the task
+	 * @return the future of the task, completed with {@code null}
+	 */
+	@Override
+	FutureProxy<?> submit(Runnable task);
+
+	/**
+	 * Submit a task and store its future under the given key. The key is checked before
+	 * the task starts: a duplicate key throws and the task never runs.
+	 * @param <T> the result type
+	 * @param key the key
+	 * @param task the task
+	 * @return the future of the task
+	 * @throws DuplicateFutureKeyException if a future is already stored under the key
+	 */
+	<T> FutureProxy<T> submitStored(String key, Callable<T> task);
+
+	/**
+	 * Submit a task with a timeout and store its future under the given key.
+	 * @param <T> the result type
+	 * @param key the key
+	 * @param task the task
+	 * @param timeout the time the task may run, counted from when it starts
+	 * @return the future of the task
+	 * @throws DuplicateFutureKeyException if a future is already stored under the key
+	 * @see #submit(Callable, Duration)
+	 */
+	<T> FutureProxy<T> submitStored(String key, Callable<T> task, Duration timeout);
+
+	/**
+	 * Submit a task without a result and store its future under the given key.
+	 * @param key the key
+	 * @param task the task
+	 * @return the future of the task
+	 * @throws DuplicateFutureKeyException if a future is already stored under the key
+	 */
+	FutureProxy<?> submitStored(String key, Runnable task);
+
+	/**
+	 * Apply a function to every item at once, each in its own task, and return the
+	 * results in the order of the items. Reading the stream blocks until the next result
+	 * is there; a failed item throws a {@link java.util.concurrent.CompletionException}
+	 * whose cause is the item's exception when it is reached.
+	 * @param <T> the item type
+	 * @param <R> the result type
+	 * @param fn the function
+	 * @param items the items
+	 * @return the results, in input order
+	 */
+	<T, R> Stream<R> map(Function<? super T, ? extends R> fn, Iterable<? extends T> items);
+
+	/**
+	 * Like {@link #map(Function, Iterable)}, with a timeout for each item's task.
+	 * @param <T> the item type
+	 * @param <R> the result type
+	 * @param fn the function
+	 * @param items the items
+	 * @param timeout the time each item's task may run, counted from when it starts
+	 * @return the results, in input order
+	 * @see #submit(Callable, Duration)
+	 */
+	<T, R> Stream<R> map(Function<? super T, ? extends R> fn, Iterable<? extends T> items, Duration timeout);
+
+	/**
+	 * Return the futures stored under a key by this executor.
+	 * @return the stored futures
+	 */
+	StoredFutures futures();
+
+	/**
+	 * Add a callback that runs when any future this executor creates from now on is done,
+	 * including stored futures and {@code map} items.
+	 * @param callback the callback
+	 */
+	void addDefaultDoneCallback(Consumer<? super FutureProxy<?>> callback);
+
+}

@@ -1,0 +1,106 @@
+package dev.executor.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.executor.DoneCallback;
+import dev.executor.ExecutorBackend;
+import dev.executor.ManagedExecutor;
+import dev.executor.ManagedExecutors;
+import dev.executor.TaskFailureHandler;
+import dev.executor.context.ContextPropagation;
+import dev.executor.context.SnapshotContextPropagation;
+import dev.executor.core.DefaultManagedExecutors;
+import dev.executor.core.ExecutorBackends;
+import dev.executor.core.ManagedExecutorFactory;
+import dev.executor.core.TaskFailureReporter;
+import dev.executor.thread.CustomPoolBackend;
+import dev.executor.thread.ThreadPoolBackend;
+import dev.executor.thread.VirtualThreadBackend;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Fallback;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Managed executor configurations imported by {@link ExecutorAutoConfiguration} in this
+ * order: what builds executors first, then the default executor, then the registry.
+ */
+final class ExecutorConfigurations {
+
+	private ExecutorConfigurations() {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BackendsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ExecutorBackends executorBackends(ObjectProvider<ExecutorBackend> backends, ResourceLoader resourceLoader) {
+			List<ExecutorBackend> all = new ArrayList<>(List.of(new ThreadPoolBackend(), new VirtualThreadBackend(),
+					new CustomPoolBackend(resourceLoader.getClassLoader())));
+			backends.orderedStream().forEach(all::add);
+			return new ExecutorBackends(all);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ExecutorSpecResolver executorSpecResolver(ExecutorProperties properties, ExecutorBackends backends) {
+			return new ExecutorSpecResolver(properties, backends);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FactoryConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ContextPropagation executorContextPropagation() {
+			return new SnapshotContextPropagation();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ManagedExecutorFactory managedExecutorFactory(ExecutorBackends backends,
+				ContextPropagation contextPropagation, ObjectProvider<TaskFailureHandler> failureHandlers,
+				ObjectProvider<DoneCallback> doneCallbacks, ApplicationEventPublisher eventPublisher) {
+			TaskFailureReporter failureReporter = new TaskFailureReporter(failureHandlers.orderedStream().toList(),
+					eventPublisher::publishEvent);
+			return new ManagedExecutorFactory(backends, contextPropagation, failureReporter,
+					doneCallbacks.orderedStream().toList());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class DefaultExecutorConfiguration {
+
+		@Bean(destroyMethod = "")
+		@Fallback
+		@Qualifier(ManagedExecutor.DEFAULT_NAME)
+		@ConditionalOnMissingBean
+		ManagedExecutor managedExecutor(ManagedExecutorFactory factory, ExecutorSpecResolver resolver) {
+			return factory.create(resolver.resolve(ManagedExecutor.DEFAULT_NAME));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RegistryConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ManagedExecutors managedExecutors(ListableBeanFactory beanFactory) {
+			return new DefaultManagedExecutors(beanFactory.getBeansOfType(ManagedExecutor.class).values());
+		}
+
+	}
+
+}

@@ -1,0 +1,220 @@
+package dev.executor.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The settings of one executor. Every value is optional: a named executor takes what it
+ * leaves unset from the top-level {@code executor.*} properties, and those from the
+ * defaults documented in the README.
+ */
+public class ExecutorSettings {
+
+	/**
+	 * Executor type: 'thread', 'virtual', 'custom', or the name of a registered
+	 * ExecutorBackend bean.
+	 */
+	private @Nullable String type;
+
+	/**
+	 * Maximum number of tasks that run at once. Defaults to min(32, processors + 4) for
+	 * 'thread', unlimited for 'virtual' and the number of processors otherwise.
+	 */
+	private @Nullable Integer maxWorkers;
+
+	/**
+	 * Capacity of the queue of tasks waiting for a worker; a full queue rejects new tasks.
+	 * Defaults to unbounded.
+	 */
+	private @Nullable Integer queueCapacity;
+
+	/**
+	 * Prefix of the names of worker threads. Defaults to 'executor-' for the default
+	 * executor and '<name>-' for a named one.
+	 */
+	private @Nullable String threadNamePrefix;
+
+	/**
+	 * Fully qualified name of the ExecutorService class of a 'custom' executor, created
+	 * with its (int maxWorkers) or no-argument constructor.
+	 */
+	private @Nullable String poolClass;
+
+	/**
+	 * Whether every task failure is logged at ERROR, handed to TaskFailureHandler beans
+	 * and published as a TaskFailedEvent. When false, failures live in
+	 * the futures only.
+	 */
+	private @Nullable Boolean propagateExceptions;
+
+	/**
+	 * Time a task may run, counted from when it starts; a task still running then is
+	 * interrupted and its future fails with a TaskTimeoutException. Defaults to no limit.
+	 */
+	private @Nullable Duration taskTimeout;
+
+	private final Context context = new Context();
+
+	private final Futures futures = new Futures();
+
+	private final Shutdown shutdown = new Shutdown();
+
+	public @Nullable String getType() {
+		return this.type;
+	}
+
+	public void setType(@Nullable String type) {
+		this.type = type;
+	}
+
+	public @Nullable Integer getMaxWorkers() {
+		return this.maxWorkers;
+	}
+
+	public void setMaxWorkers(@Nullable Integer maxWorkers) {
+		this.maxWorkers = maxWorkers;
+	}
+
+	public @Nullable Integer getQueueCapacity() {
+		return this.queueCapacity;
+	}
+
+	public void setQueueCapacity(@Nullable Integer queueCapacity) {
+		this.queueCapacity = queueCapacity;
+	}
+
+	public @Nullable String getThreadNamePrefix() {
+		return this.threadNamePrefix;
+	}
+
+	public void setThreadNamePrefix(@Nullable String threadNamePrefix) {
+		this.threadNamePrefix = threadNamePrefix;
+	}
+
+	public @Nullable String getPoolClass() {
+		return this.poolClass;
+	}
+
+	public void setPoolClass(@Nullable String poolClass) {
+		this.poolClass = poolClass;
+	}
+
+	public @Nullable Boolean getPropagateExceptions() {
+		return this.propagateExceptions;
+	}
+
+	public void setPropagateExceptions(@Nullable Boolean propagateExceptions) {
+		this.propagateExceptions = propagateExceptions;
+	}
+
+	public @Nullable Duration getTaskTimeout() {
+		return this.taskTimeout;
+	}
+
+	public void setTaskTimeout(@Nullable Duration taskTimeout) {
+		this.taskTimeout = taskTimeout;
+	}
+
+	public Context getContext() {
+		return this.context;
+	}
+
+	public Futures getFutures() {
+		return this.futures;
+	}
+
+	public Shutdown getShutdown() {
+		return this.shutdown;
+	}
+
+	/**
+	 * Propagation of the submitting thread's context into tasks.
+	 */
+	public static class Context {
+
+		/**
+		 * Whether tasks and callbacks see the submitting thread's context (request,
+		 * security, locale, MDC, observation).
+		 */
+		private @Nullable Boolean propagate;
+
+		public @Nullable Boolean getPropagate() {
+			return this.propagate;
+		}
+
+		public void setPropagate(@Nullable Boolean propagate) {
+			this.propagate = propagate;
+		}
+
+	}
+
+	/**
+	 * Futures stored under a key.
+	 */
+	public static class Futures {
+
+		/**
+		 * Number of stored futures kept before the oldest finished ones are evicted;
+		 * pending and running futures are never evicted.
+		 */
+		private @Nullable Integer maxLength;
+
+		/**
+		 * Time a finished stored future is kept. Defaults to no limit.
+		 */
+		private @Nullable Duration timeToLive;
+
+		public @Nullable Integer getMaxLength() {
+			return this.maxLength;
+		}
+
+		public void setMaxLength(@Nullable Integer maxLength) {
+			this.maxLength = maxLength;
+		}
+
+		public @Nullable Duration getTimeToLive() {
+			return this.timeToLive;
+		}
+
+		public void setTimeToLive(@Nullable Duration timeToLive) {
+			this.timeToLive = timeToLive;
+		}
+
+	}
+
+	/**
+	 * Shutdown when the application context closes.
+	 */
+	public static class Shutdown {
+
+		/**
+		 * Whether running and queued tasks may finish before the executor ends; what is
+		 * left after the await period is cancelled.
+		 */
+		private @Nullable Boolean awaitTermination;
+
+		/**
+		 * Time running and queued tasks have to finish.
+		 */
+		private @Nullable Duration awaitTerminationPeriod;
+
+		public @Nullable Boolean getAwaitTermination() {
+			return this.awaitTermination;
+		}
+
+		public void setAwaitTermination(@Nullable Boolean awaitTermination) {
+			this.awaitTermination = awaitTermination;
+		}
+
+		public @Nullable Duration getAwaitTerminationPeriod() {
+			return this.awaitTerminationPeriod;
+		}
+
+		public void setAwaitTerminationPeriod(@Nullable Duration awaitTerminationPeriod) {
+			this.awaitTerminationPeriod = awaitTerminationPeriod;
+		}
+
+	}
+
+}

@@ -1,0 +1,180 @@
+package dev.executor.autoconfigure;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import dev.executor.ExecutorBackend;
+import dev.executor.ExecutorSpec;
+import dev.executor.ManagedExecutor;
+import dev.executor.core.ExecutorBackends;
+import dev.executor.core.InvalidExecutorPropertyException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Resolves the {@link ExecutorSpec} of each executor from {@link ExecutorProperties}: a
+ * named executor's keys, else the top-level keys, else the defaults. Every value is
+ * checked, so that bad configuration fails at start-up naming the property.
+ */
+public class ExecutorSpecResolver {
+
+	private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9_-]+");
+
+	private static final String PROCESS_TYPE = "process";
+
+	private static final int DEFAULT_FUTURES_MAX_LENGTH = 50;
+
+	private static final Duration DEFAULT_AWAIT_TERMINATION_PERIOD = Duration.ofSeconds(30);
+
+	private final ExecutorProperties properties;
+
+	private final ExecutorBackends backends;
+
+	/**
+	 * Create a new resolver.
+	 * @param properties the properties
+	 * @param backends the valid executor types
+	 */
+	public ExecutorSpecResolver(ExecutorProperties properties, ExecutorBackends backends) {
+		this.properties = properties;
+		this.backends = backends;
+	}
+
+	/**
+	 * Return the names of the named executors.
+	 * @return the names, in configuration order
+	 * @throws InvalidExecutorPropertyException if a name is not valid
+	 */
+	public Set<String> names() {
+		Set<String> names = this.properties.getNamed().keySet();
+		names.forEach(ExecutorSpecResolver::checkName);
+		return names;
+	}
+
+	/**
+	 * Check that the given name can name an executor.
+	 * @param name the name of a named executor
+	 * @throws InvalidExecutorPropertyException if it cannot
+	 */
+	public static void checkName(String name) {
+		if (ManagedExecutor.DEFAULT_NAME.equals(name)) {
+			throw new InvalidExecutorPropertyException("executor.named." + name, name,
+					"the name 'default' is reserved for the executor configured by the top-level executor.* properties",
+					"Configure the default executor with executor.* directly, or give the named executor another name");
+		}
+		if (!NAME_PATTERN.matcher(name).matches()) {
+			throw new InvalidExecutorPropertyException("executor.named." + name, name,
+					"an executor name may contain only letters, digits, '-' and '_'",
+					"Rename the key under executor.named, for example to '" + name.replaceAll("[^A-Za-z0-9_-]", "-")
+							+ "'");
+		}
+	}
+
+	/**
+	 * Resolve the settings of an executor.
+	 * @param name the executor name, {@value ManagedExecutor#DEFAULT_NAME} for the default
+	 * one
+	 * @return the settings
+	 * @throws InvalidExecutorPropertyException if a value is not valid
+	 */
+	public ExecutorSpec resolve(String name) {
+		ExecutorSettings named = ManagedExecutor.DEFAULT_NAME.equals(name) ? null
+				: this.properties.getNamed().get(name);
+		Settings settings = new Settings(ExecutorSpec.propertyPrefix(name), named, this.properties);
+		String type = settings.get(ExecutorSettings::getType, "thread");
+		ExecutorBackend backend = backend(settings, type);
+		int maxWorkers = settings.get(ExecutorSettings::getMaxWorkers, backend.defaultMaxWorkers());
+		check(maxWorkers >= 1, settings, "max-workers", maxWorkers, "must be at least 1");
+		Integer queueCapacity = settings.get(ExecutorSettings::getQueueCapacity, null);
+		check(queueCapacity == null || queueCapacity >= 0, settings, "queue-capacity", queueCapacity,
+				"must be 0 or more");
+		String threadNamePrefix = settings.get(ExecutorSettings::getThreadNamePrefix, defaultThreadNamePrefix(name));
+		Duration taskTimeout = positive(settings, "task-timeout", settings.get(ExecutorSettings::getTaskTimeout, null));
+		int futuresMaxLength = settings.get((s) -> s.getFutures().getMaxLength(), DEFAULT_FUTURES_MAX_LENGTH);
+		check(futuresMaxLength >= 0, settings, "futures.max-length", futuresMaxLength, "must be 0 or more");
+		Duration timeToLive = positive(settings, "futures.time-to-live",
+				settings.get((s) -> s.getFutures().getTimeToLive(), null));
+		Duration awaitPeriod = settings.get((s) -> s.getShutdown().getAwaitTerminationPeriod(),
+				DEFAULT_AWAIT_TERMINATION_PERIOD);
+		check(!awaitPeriod.isNegative(), settings, "shutdown.await-termination-period", awaitPeriod,
+				"must not be negative");
+		return new ExecutorSpec(name, type, maxWorkers, queueCapacity, threadNamePrefix,
+				settings.get(ExecutorSettings::getPoolClass, null),
+				taskTimeout, settings.get(ExecutorSettings::getPropagateExceptions, false),
+				settings.get((s) -> s.getContext().getPropagate(), true), futuresMaxLength, timeToLive,
+				settings.get((s) -> s.getShutdown().getAwaitTermination(), true), awaitPeriod);
+	}
+
+	private ExecutorBackend backend(Settings settings, String type) {
+		ExecutorBackend backend = this.backends.get(type);
+		if (backend != null) {
+			return backend;
+		}
+		String property = settings.property("type");
+		if (PROCESS_TYPE.equals(type)) {
+			throw new InvalidExecutorPropertyException(property, type,
+					"process executors are not available in this version of the starter",
+					"Set " + property + " to one of " + this.backends.names());
+		}
+		throw new InvalidExecutorPropertyException(property, type, "unknown executor type",
+				"Set " + property + " to one of " + this.backends.names() + ", or declare an "
+						+ ExecutorBackend.class.getSimpleName() + " bean named '" + type + "'");
+	}
+
+	private static String defaultThreadNamePrefix(String name) {
+		return ManagedExecutor.DEFAULT_NAME.equals(name) ? "executor-" : name + "-";
+	}
+
+	private static @Nullable Duration positive(Settings settings, String key, @Nullable Duration value) {
+		check(value == null || (!value.isNegative() && !value.isZero()), settings, key, value,
+				"must be a positive duration");
+		return value;
+	}
+
+	private static void check(boolean valid, Settings settings, String key, @Nullable Object value, String reason) {
+		if (!valid) {
+			String property = settings.property(key);
+			throw new InvalidExecutorPropertyException(property, value, reason,
+					"Update " + property + " so that it " + reason.replaceFirst("^must", "is")
+							+ ", or remove it to use the default");
+		}
+	}
+
+	/**
+	 * One executor's view of the properties: its own value of a key, else the top-level
+	 * one, else the default. A bad value is reported under the property that set it.
+	 */
+	private static final class Settings {
+
+		private final String prefix;
+
+		private final @Nullable ExecutorSettings named;
+
+		private final ExecutorSettings topLevel;
+
+		private @Nullable String source;
+
+		Settings(String prefix, @Nullable ExecutorSettings named, ExecutorSettings topLevel) {
+			this.prefix = prefix;
+			this.named = named;
+			this.topLevel = topLevel;
+		}
+
+		<T> T get(Function<ExecutorSettings, @Nullable T> getter, T defaultValue) {
+			T value = (this.named != null) ? getter.apply(this.named) : null;
+			this.source = this.prefix;
+			if (value == null) {
+				value = getter.apply(this.topLevel);
+				this.source = "executor";
+			}
+			return (value != null) ? value : defaultValue;
+		}
+
+		String property(String key) {
+			return ((this.source != null) ? this.source : this.prefix) + "." + key;
+		}
+
+	}
+
+}

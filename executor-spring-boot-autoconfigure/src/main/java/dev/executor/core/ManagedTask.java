@@ -1,0 +1,148 @@
+package dev.executor.core;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ScheduledFuture;
+
+import dev.executor.TaskTimeoutException;
+import dev.executor.context.TaskContext;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A task on its way through a pool: restores the submitter's context, completes its
+ * future, enforces its timeout and interrupts its own thread, and only its own, when it is
+ * cancelled.
+ *
+ * @param <T> the result type
+ */
+final class ManagedTask<T> implements Runnable {
+
+	private static final int NEW = 0;
+
+	private static final int RUNNING = 1;
+
+	private static final int ENDED = 2;
+
+	private static final int INTERRUPTING = 3;
+
+	private static final int INTERRUPTED = 4;
+
+	private static final VarHandle PHASE;
+
+	static {
+		try {
+			PHASE = MethodHandles.lookup().findVarHandle(ManagedTask.class, "phase", int.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	private final DelegatingManagedExecutor executor;
+
+	private final TaskFuture<T> future;
+
+	private final Callable<T> callable;
+
+	private final TaskContext context;
+
+	private final @Nullable Duration timeout;
+
+	private volatile int phase;
+
+	private volatile @Nullable Thread runner;
+
+	ManagedTask(DelegatingManagedExecutor executor, TaskFuture<T> future, Callable<T> callable, TaskContext context,
+			@Nullable Duration timeout) {
+		this.executor = executor;
+		this.future = future;
+		this.callable = callable;
+		this.context = context;
+		this.timeout = timeout;
+	}
+
+	TaskFuture<T> future() {
+		return this.future;
+	}
+
+	@Override
+	public void run() {
+		this.runner = Thread.currentThread();
+		if (this.future.isDone() || !PHASE.compareAndSet(this, NEW, RUNNING)) {
+			this.runner = null;
+			this.executor.taskEnded(this);
+			return;
+		}
+		ScheduledFuture<?> timer = (this.timeout != null) ? TaskTimeouts.schedule(this::timedOut, this.timeout) : null;
+		try (TaskContext.Scope scope = this.context.restore()) {
+			this.future.complete(this.callable.call());
+		}
+		catch (Throwable ex) {
+			this.executor.taskFailed(this.future, ex);
+		}
+		finally {
+			if (timer != null) {
+				timer.cancel(false);
+			}
+			endRun();
+			this.runner = null;
+			this.executor.taskEnded(this);
+		}
+	}
+
+	private void endRun() {
+		while (true) {
+			int current = this.phase;
+			if (current == RUNNING && PHASE.compareAndSet(this, RUNNING, ENDED)) {
+				return;
+			}
+			if (current == INTERRUPTED) {
+				this.phase = ENDED;
+				// the interrupt was meant for this task only, not for the pooled thread
+				Thread.interrupted();
+				return;
+			}
+			Thread.onSpinWait();
+		}
+	}
+
+	boolean isRunning() {
+		int current = this.phase;
+		return current == RUNNING || current == INTERRUPTING || current == INTERRUPTED;
+	}
+
+	void cancelled(boolean mayInterruptIfRunning) {
+		if (PHASE.compareAndSet(this, NEW, ENDED)) {
+			this.executor.taskDequeued(this);
+		}
+		else if (mayInterruptIfRunning) {
+			interrupt();
+		}
+	}
+
+	private void interrupt() {
+		if (PHASE.compareAndSet(this, RUNNING, INTERRUPTING)) {
+			Thread thread = this.runner;
+			if (thread != null) {
+				thread.interrupt();
+			}
+			this.phase = INTERRUPTED;
+		}
+	}
+
+	private void timedOut() {
+		Duration timeout = this.timeout;
+		if (timeout == null) {
+			return;
+		}
+		TaskTimeoutException failure = new TaskTimeoutException(this.executor.name(), this.future.key().orElse(null),
+				timeout);
+		if (this.future.completeExceptionally(failure)) {
+			interrupt();
+			this.executor.reportFailure(this.future, failure);
+		}
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.executor.core;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import dev.executor.FutureProxy;
+import dev.executor.TaskFailedEvent;
+import dev.executor.TaskFailureHandler;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Reports a task failure once: logs it at ERROR on the logger
+ * {@code dev.executor.tasks.<executor name>} with its key and stack trace, hands it to
+ * every {@link TaskFailureHandler} and publishes it as a {@link TaskFailedEvent}.
+ */
+public class TaskFailureReporter {
+
+	/**
+	 * The prefix of the names of the loggers task failures are logged on.
+	 */
+	public static final String LOGGER_PREFIX = "dev.executor.tasks.";
+
+	private final List<TaskFailureHandler> handlers;
+
+	private final Consumer<TaskFailedEvent> publisher;
+
+	/**
+	 * Create a new reporter.
+	 * @param handlers the handlers, in order
+	 * @param publisher the publisher of failure events
+	 */
+	public TaskFailureReporter(List<TaskFailureHandler> handlers, Consumer<TaskFailedEvent> publisher) {
+		this.handlers = List.copyOf(handlers);
+		this.publisher = publisher;
+	}
+
+	/**
+	 * Report a failure.
+	 * @param future the future of the failed task
+	 * @param exception the exception it failed with
+	 */
+	public void report(FutureProxy<?> future, Throwable exception) {
+		Log logger = LogFactory.getLog(LOGGER_PREFIX + future.executorName());
+		logger.error(describe(future), exception);
+		TaskFailedEvent event = new TaskFailedEvent(future, exception);
+		for (TaskFailureHandler handler : this.handlers) {
+			try {
+				handler.handleFailure(event);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Failure handler " + handler + " failed while handling: " + describe(future), ex);
+			}
+		}
+		this.publisher.accept(event);
+	}
+
+	private static String describe(FutureProxy<?> future) {
+		return "Task " + future.key().map((key) -> "'" + key + "' ").orElse("") + "on executor '"
+				+ future.executorName() + "' failed";
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.executor.thread;
+
+import java.util.concurrent.ExecutorService;
+
+import dev.executor.ExecutorSpec;
+import dev.executor.core.InvalidExecutorPropertyException;
+
+import org.springframework.boot.system.JavaVersion;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * The {@code virtual} executor type: every task starts a new virtual thread, and at most
+ * {@code max-workers} run at once; the rest wait in the queue. Built on Spring's
+ * {@link ThreadPoolTaskExecutor} in its virtual-threads mode rather than a
+ * {@code SimpleAsyncTaskExecutor} because the latter blocks the submitting thread at its
+ * concurrency limit instead of queueing. Needs Java 21 or later.
+ */
+public class VirtualThreadBackend extends ThreadPoolBackend {
+
+	/**
+	 * The name of this type.
+	 */
+	public static final String NAME = "virtual";
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	/**
+	 * Return {@link Integer#MAX_VALUE}: virtual threads are cheap, so by default the
+	 * number that run at once is not limited.
+	 * @return the default maximum number of workers
+	 */
+	@Override
+	public int defaultMaxWorkers() {
+		return Integer.MAX_VALUE;
+	}
+
+	@Override
+	public ExecutorService create(ExecutorSpec spec) {
+		if (!JavaVersion.getJavaVersion().isEqualOrNewerThan(JavaVersion.TWENTY_ONE)) {
+			throw new InvalidExecutorPropertyException(spec.propertyPrefix() + ".type", NAME,
+					"virtual threads need Java 21 or later, but the application runs on Java "
+							+ System.getProperty("java.version"),
+					"Run the application on Java 21 or later, or set " + spec.propertyPrefix()
+							+ ".type to 'thread'");
+		}
+		return super.create(spec);
+	}
+
+	@Override
+	protected ThreadPoolTaskExecutorBuilder builder(ExecutorSpec spec) {
+		return super.builder(spec).additionalCustomizers((taskExecutor) -> taskExecutor.setVirtualThreads(true));
+	}
+
+	@Override
+	public String toString() {
+		return "built-in executor type '" + NAME + "'";
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.executor.sample;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.executor.FutureProxy;
+import dev.executor.ManagedExecutor;
+import dev.executor.ManagedExecutors;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Endpoints that hand work to the default executor and to the named {@code reports}
+ * executor.
+ */
+@RestController
+class ReportController {
+
+	private final ManagedExecutor executor;
+
+	private final ManagedExecutor reports;
+
+	private final ManagedExecutors executors;
+
+	ReportController(ManagedExecutor executor, @Qualifier("reports") ManagedExecutor reports,
+			ManagedExecutors executors) {
+		this.executor = executor;
+		this.reports = reports;
+		this.executors = executors;
+	}
+
+	@GetMapping("/reports/{name}")
+	Map<String, Object> report(@PathVariable String name) throws Exception {
+		FutureProxy<String> title = this.executor.submit(() -> "Report " + name);
+		FutureProxy<Integer> pages = this.reports.submit(() -> name.length() * 10);
+		return Map.of("title", title.get(), "pages", pages.get(), "executor", pages.executorName());
+	}
+
+	@GetMapping("/squares")
+	List<Integer> squares(@RequestParam List<Integer> n) {
+		return this.reports.<Integer, Integer>map((x) -> x * x, n).toList();
+	}
+
+	@GetMapping("/executors")
+	List<Map<String, Object>> executors() {
+		return this.executors.names()
+			.stream()
+			.map(this.executors::get)
+			.map((executor) -> Map.<String, Object>of("name", executor.name(), "type", executor.type(),
+					"maxWorkers", executor.maxWorkers()))
+			.toList();
+	}
+
+}
