@@ -85,20 +85,20 @@ public class ExecutorSpecResolver {
 		String type = settings.get(ExecutorSettings::getType, "thread");
 		ExecutorBackend backend = backend(settings, type);
 		int maxWorkers = settings.get(ExecutorSettings::getMaxWorkers, backend.defaultMaxWorkers());
-		check(maxWorkers >= 1, settings, "max-workers", maxWorkers, "must be at least 1");
+		check(maxWorkers >= 1, settings, "max-workers", maxWorkers, "a whole number of at least 1");
 		Integer queueCapacity = settings.get(ExecutorSettings::getQueueCapacity, null);
 		check(queueCapacity == null || queueCapacity >= 0, settings, "queue-capacity", queueCapacity,
-				"must be 0 or more");
+				"a whole number of 0 or more");
 		String threadNamePrefix = settings.get(ExecutorSettings::getThreadNamePrefix, defaultThreadNamePrefix(name));
 		Duration taskTimeout = positive(settings, "task-timeout", settings.get(ExecutorSettings::getTaskTimeout, null));
 		int futuresMaxLength = settings.get((s) -> s.getFutures().getMaxLength(), DEFAULT_FUTURES_MAX_LENGTH);
-		check(futuresMaxLength >= 0, settings, "futures.max-length", futuresMaxLength, "must be 0 or more");
+		check(futuresMaxLength >= 0, settings, "futures.max-length", futuresMaxLength, "a whole number of 0 or more");
 		Duration timeToLive = positive(settings, "futures.time-to-live",
 				settings.get((s) -> s.getFutures().getTimeToLive(), null));
 		Duration awaitPeriod = settings.get((s) -> s.getShutdown().getAwaitTerminationPeriod(),
 				DEFAULT_AWAIT_TERMINATION_PERIOD);
 		check(!awaitPeriod.isNegative(), settings, "shutdown.await-termination-period", awaitPeriod,
-				"must not be negative");
+				"a duration of 0s or more");
 		return new ExecutorSpec(name, type, maxWorkers, queueCapacity, threadNamePrefix,
 				settings.get(ExecutorSettings::getPoolClass, null),
 				taskTimeout, settings.get(ExecutorSettings::getPropagateExceptions, false),
@@ -128,16 +128,16 @@ public class ExecutorSpecResolver {
 
 	private static @Nullable Duration positive(Settings settings, String key, @Nullable Duration value) {
 		check(value == null || (!value.isNegative() && !value.isZero()), settings, key, value,
-				"must be a positive duration");
+				"a positive duration, such as 30s");
 		return value;
 	}
 
-	private static void check(boolean valid, Settings settings, String key, @Nullable Object value, String reason) {
+	private static void check(boolean valid, Settings settings, String key, @Nullable Object value,
+			String requirement) {
 		if (!valid) {
 			String property = settings.property(key);
-			throw new InvalidExecutorPropertyException(property, value, reason,
-					"Update " + property + " so that it " + reason.replaceFirst("^must", "is")
-							+ ", or remove it to use the default");
+			throw new InvalidExecutorPropertyException(property, value, "must be " + requirement,
+					"Set " + property + " to " + requirement + ", or remove it to use the default");
 		}
 	}
 

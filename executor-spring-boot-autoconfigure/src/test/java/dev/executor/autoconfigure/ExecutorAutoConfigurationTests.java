@@ -1,6 +1,10 @@
 package dev.executor.autoconfigure;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
@@ -8,14 +12,18 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import dev.executor.ExecutorBackend;
+import dev.executor.FutureState;
 import dev.executor.FutureProxy;
 import dev.executor.ManagedExecutor;
 import dev.executor.ManagedExecutors;
 import dev.executor.NoSuchExecutorException;
 import dev.executor.context.ContextPropagation;
+import dev.executor.core.DefaultManagedExecutors;
 import dev.executor.core.DelegatingManagedExecutor;
 import dev.executor.core.ExecutorBackends;
 import dev.executor.core.ManagedExecutorFactory;
+import dev.executor.core.TaskFailureReporter;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
@@ -27,10 +35,15 @@ import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguratio
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 
 /**
  * Tests for {@link ExecutorAutoConfiguration}.
@@ -152,6 +165,116 @@ class ExecutorAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void whenUserDefinesManagedExecutorShouldBackOff() {
+		this.contextRunner.withUserConfiguration(UserExecutorConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(ManagedExecutor.class).hasBean("userExecutor")
+				.doesNotHaveBean("managedExecutor");
+			assertThat(context.getBean(ManagedExecutors.class).names()).containsExactly("user");
+		});
+	}
+
+	@Test
+	void whenUserDefinesManagedExecutorsShouldBackOff() {
+		this.contextRunner.withUserConfiguration(UserRegistryConfiguration.class)
+			.run((context) -> assertThat(context).getBean(ManagedExecutors.class)
+				.isSameAs(context.getBean("userRegistry")));
+	}
+
+	@Test
+	void whenUserDefinesManagedExecutorFactoryShouldBackOff() {
+		this.contextRunner.withUserConfiguration(UserFactoryConfiguration.class)
+			.run((context) -> assertThat(context).getBean(ManagedExecutorFactory.class)
+				.isSameAs(context.getBean("userFactory")));
+	}
+
+	@Test
+	void whenUserDefinesExecutorBackendsShouldBackOff() {
+		this.contextRunner.withUserConfiguration(UserBackendsConfiguration.class)
+			.withPropertyValues("executor.type=only")
+			.run((context) -> {
+				assertThat(context).getBean(ExecutorBackends.class).isSameAs(context.getBean("userBackends"));
+				assertThat(context.getBean(ManagedExecutor.class).type()).isEqualTo("only");
+			});
+	}
+
+	@Test
+	void whenUserDefinesExecutorSpecResolverShouldBackOff() {
+		this.contextRunner.withUserConfiguration(UserResolverConfiguration.class)
+			.run((context) -> assertThat(context).getBean(ExecutorSpecResolver.class)
+				.isSameAs(context.getBean("userResolver")));
+	}
+
+	@Test
+	void whenUserDefinesContextPropagationShouldBackOff() {
+		this.contextRunner.withUserConfiguration(UserContextPropagationConfiguration.class)
+			.run((context) -> assertThat(context).getBean(ContextPropagation.class)
+				.isSameAs(context.getBean("userContextPropagation")));
+	}
+
+	@Test
+	void closingTheContextShouldLetRunningAndQueuedTasksFinishWithinTheAwaitPeriod() {
+		this.contextRunner.withPropertyValues("executor.max-workers=1", "executor.shutdown.await-termination-period=30s")
+			.run((context) -> {
+				ManagedExecutor executor = context.getBean(ManagedExecutor.class);
+				CountDownLatch release = new CountDownLatch(1);
+				FutureProxy<String> running = executor.submit(() -> release.await(30, TimeUnit.SECONDS) ? "ran" : "late");
+				FutureProxy<String> queued = executor.submit(() -> "queued");
+				CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);
+				Awaitility.await().atMost(Duration.ofSeconds(10)).until(executor::isShutdown);
+				assertThat(running).isNotDone();
+				release.countDown();
+				closing.get(10, TimeUnit.SECONDS);
+				assertThat(running.state()).isEqualTo(FutureState.FINISHED);
+				assertThat(running.get()).isEqualTo("ran");
+				assertThat(queued.get()).isEqualTo("queued");
+			});
+	}
+
+	@Test
+	void closingTheContextShouldCancelWhatCannotFinishWithinTheAwaitPeriod() {
+		this.contextRunner.withPropertyValues("executor.max-workers=1", "executor.shutdown.await-termination-period=200ms")
+			.run((context) -> {
+				ManagedExecutor executor = context.getBean(ManagedExecutor.class);
+				AtomicBoolean stop = new AtomicBoolean();
+				CountDownLatch started = new CountDownLatch(1);
+				FutureProxy<?> stubborn = executor.submit(() -> {
+					started.countDown();
+					while (!stop.get()) {
+						Thread.onSpinWait();
+					}
+				});
+				FutureProxy<String> queued = executor.submit(() -> "never");
+				assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+				context.close();
+				assertThat(stubborn.state()).isEqualTo(FutureState.CANCELLED);
+				assertThat(queued.state()).isEqualTo(FutureState.CANCELLED);
+				stop.set(true);
+			});
+	}
+
+	@Test
+	void submittingAfterCloseShouldBeRejectedNamingTheExecutor() {
+		this.contextRunner.withPropertyValues("executor.named.reports.max-workers=1").run((context) -> {
+			ManagedExecutor reports = context.getBean(ManagedExecutors.class).get("reports");
+			context.close();
+			assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> reports.submit(() -> 1))
+				.withMessage("Executor 'reports' is shut down and accepts no more tasks "
+						+ "(the application context is closing)");
+		});
+	}
+
+	@Test
+	void asyncWithAnExecutorNameShouldRunOnThatExecutorAndPlainAsyncOnApplicationTaskExecutor() {
+		this.contextRunner.withPropertyValues("executor.named.reports.thread-name-prefix=reports-")
+			.withUserConfiguration(AsyncConfiguration.class)
+			.run((context) -> {
+				AsyncService service = context.getBean(AsyncService.class);
+				assertThat(service.onReports().get(5, TimeUnit.SECONDS)).startsWith("reports-");
+				assertThat(service.onDefault().get(5, TimeUnit.SECONDS)).startsWith("task-");
+			});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class QualifiedInjectionConfiguration {
 
@@ -170,6 +293,91 @@ class ExecutorAutoConfigurationTests {
 		@Bean
 		ExecutorBackend forkJoinBackend() {
 			return ExecutorBackend.of("fork-join", (spec) -> new ForkJoinPool(spec.maxWorkers()));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserExecutorConfiguration {
+
+		@Bean
+		ManagedExecutor userExecutor() {
+			ManagedExecutor executor = mock(ManagedExecutor.class);
+			given(executor.name()).willReturn("user");
+			return executor;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserRegistryConfiguration {
+
+		@Bean
+		ManagedExecutors userRegistry() {
+			return new DefaultManagedExecutors(List.of());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserFactoryConfiguration {
+
+		@Bean
+		ManagedExecutorFactory userFactory(ExecutorBackends backends) {
+			return new ManagedExecutorFactory(backends, ContextPropagation.NONE,
+					new TaskFailureReporter(List.of(), (event) -> {
+					}), List.of());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserBackendsConfiguration {
+
+		@Bean
+		ExecutorBackends userBackends() {
+			return new ExecutorBackends(List.of(ExecutorBackend.of("only", (spec) -> new ForkJoinPool(1))));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserResolverConfiguration {
+
+		@Bean
+		ExecutorSpecResolver userResolver(ExecutorProperties properties, ExecutorBackends backends) {
+			return new ExecutorSpecResolver(properties, backends);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserContextPropagationConfiguration {
+
+		@Bean
+		ContextPropagation userContextPropagation() {
+			return ContextPropagation.NONE;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAsync
+	@Import(AsyncService.class)
+	static class AsyncConfiguration {
+
+	}
+
+	static class AsyncService {
+
+		@Async("reports")
+		CompletableFuture<String> onReports() {
+			return CompletableFuture.completedFuture(Thread.currentThread().getName());
+		}
+
+		@Async
+		CompletableFuture<String> onDefault() {
+			return CompletableFuture.completedFuture(Thread.currentThread().getName());
 		}
 
 	}

@@ -1,0 +1,159 @@
+package dev.executor.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link InvalidExecutorPropertyFailureAnalyzer}: bad configuration fails at
+ * start-up with a description naming the property and value and an action saying how to
+ * fix it.
+ */
+class InvalidExecutorPropertyFailureAnalyzerTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(TaskExecutionAutoConfiguration.class, ExecutorAutoConfiguration.class));
+
+	@Test
+	void unknownTypeShouldListTheValidTypes() {
+		FailureAnalysis analysis = analyze("executor.type=fibers");
+		assertThat(analysis.getDescription()).isEqualTo(description("executor.type", "fibers", "unknown executor type"));
+		assertThat(analysis.getAction()).isEqualTo(
+				"Set executor.type to one of [thread, virtual, custom], or declare an ExecutorBackend bean named 'fibers'");
+	}
+
+	@Test
+	void processTypeShouldSayItIsNotAvailable() {
+		FailureAnalysis analysis = analyze("executor.named.reports.type=process");
+		assertThat(analysis.getDescription()).isEqualTo(description("executor.named.reports.type", "process",
+				"process executors are not available in this version of the starter"));
+		assertThat(analysis.getAction()).isEqualTo("Set executor.named.reports.type to one of [thread, virtual, custom]");
+	}
+
+	@Test
+	void maxWorkersBelowOneShouldNameTheProperty() {
+		FailureAnalysis analysis = analyze("executor.max-workers=0");
+		assertThat(analysis.getDescription())
+			.isEqualTo(description("executor.max-workers", "0", "must be a whole number of at least 1"));
+		assertThat(analysis.getAction())
+			.isEqualTo("Set executor.max-workers to a whole number of at least 1, or remove it to use the default");
+	}
+
+	@Test
+	void badTopLevelValueShouldBeReportedUnderTheTopLevelPropertyForANamedExecutor() {
+		FailureAnalysis analysis = analyze("executor.queue-capacity=-1", "executor.named.reports.max-workers=2");
+		assertThat(analysis.getDescription())
+			.isEqualTo(description("executor.queue-capacity", "-1", "must be a whole number of 0 or more"));
+	}
+
+	@Test
+	void badNamedValueShouldNameTheNamedProperty() {
+		FailureAnalysis analysis = analyze("executor.named.reports.max-workers=-3");
+		assertThat(analysis.getDescription())
+			.isEqualTo(description("executor.named.reports.max-workers", "-3", "must be a whole number of at least 1"));
+	}
+
+	@Test
+	void negativeTaskTimeoutShouldBeRejected() {
+		FailureAnalysis analysis = analyze("executor.task-timeout=-5s");
+		assertThat(analysis.getDescription())
+			.isEqualTo(description("executor.task-timeout", "PT-5S", "must be a positive duration, such as 30s"));
+		assertThat(analysis.getAction()).isEqualTo(
+				"Set executor.task-timeout to a positive duration, such as 30s, or remove it to use the default");
+	}
+
+	@Test
+	void negativeTimeToLiveShouldBeRejected() {
+		FailureAnalysis analysis = analyze("executor.named.jobs.futures.time-to-live=-1m");
+		assertThat(analysis.getDescription()).isEqualTo(
+				description("executor.named.jobs.futures.time-to-live", "PT-1M", "must be a positive duration, such as 30s"));
+	}
+
+	@Test
+	void negativeAwaitTerminationPeriodShouldBeRejected() {
+		FailureAnalysis analysis = analyze("executor.shutdown.await-termination-period=-1s");
+		assertThat(analysis.getDescription()).isEqualTo(
+				description("executor.shutdown.await-termination-period", "PT-1S", "must be a duration of 0s or more"));
+	}
+
+	@Test
+	void negativeFuturesMaxLengthShouldBeRejected() {
+		FailureAnalysis analysis = analyze("executor.futures.max-length=-1");
+		assertThat(analysis.getDescription())
+			.isEqualTo(description("executor.futures.max-length", "-1", "must be a whole number of 0 or more"));
+	}
+
+	@Test
+	void nameWithInvalidCharactersShouldSuggestAValidOne() {
+		FailureAnalysis analysis = analyze("executor.named.[my pool].max-workers=2");
+		assertThat(analysis.getDescription()).isEqualTo(description("executor.named.my pool", "my pool",
+				"an executor name may contain only letters, digits, '-' and '_'"));
+		assertThat(analysis.getAction()).isEqualTo("Rename the key under executor.named, for example to 'my-pool'");
+	}
+
+	@Test
+	void nameDefaultShouldBeReserved() {
+		FailureAnalysis analysis = analyze("executor.named.default.max-workers=2");
+		assertThat(analysis.getDescription()).isEqualTo(description("executor.named.default", "default",
+				"the name 'default' is reserved for the executor configured by the top-level executor.* properties"));
+	}
+
+	@Test
+	void customTypeWithoutPoolClassShouldAskForOne() {
+		FailureAnalysis analysis = analyze("executor.type=custom");
+		assertThat(analysis.getDescription())
+			.isEqualTo(description("executor.pool-class", "(none)", "type 'custom' needs a pool class"));
+		assertThat(analysis.getAction()).isEqualTo(
+				"Set executor.pool-class to the fully qualified name of a class that implements java.util.concurrent.ExecutorService");
+	}
+
+	@Test
+	void customTypeWithMissingPoolClassShouldSaySo() {
+		FailureAnalysis analysis = analyze("executor.type=custom", "executor.pool-class=com.example.Missing");
+		assertThat(analysis.getDescription())
+			.isEqualTo(description("executor.pool-class", "com.example.Missing", "the class cannot be found"));
+		assertThat(analysis.getAction())
+			.isEqualTo("Check the class name for typos and that the class is on the application's classpath");
+	}
+
+	@Test
+	void customTypeWithPoolClassThatIsNoExecutorServiceShouldSaySo() {
+		FailureAnalysis analysis = analyze("executor.type=custom", "executor.pool-class=java.lang.String");
+		assertThat(analysis.getDescription()).isEqualTo(description("executor.pool-class", "java.lang.String",
+				"the class does not implement java.util.concurrent.ExecutorService"));
+	}
+
+	@Test
+	@EnabledForJreRange(max = JRE.JAVA_20)
+	void virtualTypeBeforeJava21ShouldNameTheRunningJavaVersion() {
+		FailureAnalysis analysis = analyze("executor.type=virtual");
+		assertThat(analysis.getDescription()).isEqualTo(description("executor.type", "virtual",
+				"virtual threads need Java 21 or later, but the application runs on Java "
+						+ System.getProperty("java.version")));
+		assertThat(analysis.getAction())
+			.isEqualTo("Run the application on Java 21 or later, or set executor.type to 'thread'");
+	}
+
+	private FailureAnalysis analyze(String... properties) {
+		FailureAnalysis[] analysis = new FailureAnalysis[1];
+		this.contextRunner.withPropertyValues(properties).run((context) -> {
+			assertThat(context).hasFailed();
+			analysis[0] = new InvalidExecutorPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+		});
+		assertThat(analysis[0]).isNotNull();
+		return analysis[0];
+	}
+
+	private static String description(String property, String value, String reason) {
+		return String.format("Invalid executor configuration:%n%n    Property: %s%n    Value:    %s%n    Reason:   %s%n",
+				property, value, reason);
+	}
+
+}
