@@ -21,7 +21,17 @@ public class NoSuchExecutorException extends IllegalArgumentException {
 	 * @param knownNames the names of the executors that exist
 	 */
 	public NoSuchExecutorException(String name, Set<String> knownNames) {
-		super("No executor named '" + name + "'; known executors are " + knownNames);
+		this(name, knownNames, "No executor named '" + name + "'; known executors are " + knownNames);
+	}
+
+	/**
+	 * Create a new instance with a message that says where the name came from.
+	 * @param name the unknown name
+	 * @param knownNames the names of the executors that exist
+	 * @param message the message
+	 */
+	public NoSuchExecutorException(String name, Set<String> knownNames, String message) {
+		super(message);
 		this.name = name;
 		this.knownNames = Collections.unmodifiableSet(new LinkedHashSet<>(knownNames));
 	}

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(ExecutorProperties.class)
 @Import({ ExecutorConfigurations.BackendsConfiguration.class, ExecutorConfigurations.FactoryConfiguration.class,
 		ExecutorConfigurations.DefaultExecutorConfiguration.class, ExecutorConfigurations.RegistryConfiguration.class,
+		ExecutorConfigurations.JobConfiguration.class,
 		NamedExecutorsRegistrar.class })
 public final class ExecutorAutoConfiguration {
 

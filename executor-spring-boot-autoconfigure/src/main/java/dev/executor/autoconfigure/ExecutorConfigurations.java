@@ -14,6 +14,7 @@ import dev.executor.core.DefaultManagedExecutors;
 import dev.executor.core.ExecutorBackends;
 import dev.executor.core.ManagedExecutorFactory;
 import dev.executor.core.TaskFailureReporter;
+import dev.executor.job.JobAnnotationBeanPostProcessor;
 import dev.executor.thread.CustomPoolBackend;
 import dev.executor.thread.ThreadPoolBackend;
 import dev.executor.thread.VirtualThreadBackend;
@@ -25,7 +26,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Fallback;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -68,11 +68,16 @@ final class ExecutorConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean
+		TaskFailureReporter taskFailureReporter(ObjectProvider<TaskFailureHandler> failureHandlers,
+				ApplicationEventPublisher eventPublisher) {
+			return new TaskFailureReporter(failureHandlers.orderedStream().toList(), eventPublisher::publishEvent);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
 		ManagedExecutorFactory managedExecutorFactory(ExecutorBackends backends,
-				ContextPropagation contextPropagation, ObjectProvider<TaskFailureHandler> failureHandlers,
-				ObjectProvider<DoneCallback> doneCallbacks, ApplicationEventPublisher eventPublisher) {
-			TaskFailureReporter failureReporter = new TaskFailureReporter(failureHandlers.orderedStream().toList(),
-					eventPublisher::publishEvent);
+				ContextPropagation contextPropagation, TaskFailureReporter failureReporter,
+				ObjectProvider<DoneCallback> doneCallbacks) {
 			return new ManagedExecutorFactory(backends, contextPropagation, failureReporter,
 					doneCallbacks.orderedStream().toList());
 		}
@@ -83,11 +88,21 @@ final class ExecutorConfigurations {
 	static class DefaultExecutorConfiguration {
 
 		@Bean(destroyMethod = "")
-		@Fallback
 		@Qualifier(ManagedExecutor.DEFAULT_NAME)
 		@ConditionalOnMissingBean
 		ManagedExecutor managedExecutor(ManagedExecutorFactory factory, ExecutorSpecResolver resolver) {
 			return factory.create(resolver.resolve(ManagedExecutor.DEFAULT_NAME));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class JobConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		static JobAnnotationBeanPostProcessor jobAnnotationBeanPostProcessor() {
+			return new JobAnnotationBeanPostProcessor();
 		}
 
 	}

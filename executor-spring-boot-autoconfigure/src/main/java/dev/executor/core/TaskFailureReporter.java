@@ -41,22 +41,33 @@ public class TaskFailureReporter {
 	 * @param exception the exception it failed with
 	 */
 	public void report(FutureProxy<?> future, Throwable exception) {
+		report(future, exception, "Task");
+	}
+
+	/**
+	 * Report a failure of something more specific than a task, such as a job method.
+	 * @param future the future of the failed task
+	 * @param exception the exception it failed with
+	 * @param what what failed, for example {@code "Job ReportService.render(String)"}
+	 */
+	public void report(FutureProxy<?> future, Throwable exception, String what) {
 		Log logger = LogFactory.getLog(LOGGER_PREFIX + future.executorName());
-		logger.error(describe(future), exception);
+		String description = describe(what, future);
+		logger.error(description, exception);
 		TaskFailedEvent event = new TaskFailedEvent(future, exception);
 		for (TaskFailureHandler handler : this.handlers) {
 			try {
 				handler.handleFailure(event);
 			}
 			catch (RuntimeException ex) {
-				logger.error("Failure handler " + handler + " failed while handling: " + describe(future), ex);
+				logger.error("Failure handler " + handler + " failed while handling: " + description, ex);
 			}
 		}
 		this.publisher.accept(event);
 	}
 
-	private static String describe(FutureProxy<?> future) {
-		return "Task " + future.key().map((key) -> "'" + key + "' ").orElse("") + "on executor '"
+	private static String describe(String what, FutureProxy<?> future) {
+		return what + future.key().map((key) -> " '" + key + "'").orElse("") + " on executor '"
 				+ future.executorName() + "' failed";
 	}
 

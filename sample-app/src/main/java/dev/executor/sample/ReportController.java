@@ -2,8 +2,10 @@ package dev.executor.sample;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import dev.executor.FutureProxy;
+import dev.executor.Jobs;
 import dev.executor.ManagedExecutor;
 import dev.executor.ManagedExecutors;
 
@@ -26,11 +28,14 @@ class ReportController {
 
 	private final ManagedExecutors executors;
 
+	private final ReportJobs jobs;
+
 	ReportController(ManagedExecutor executor, @Qualifier("reports") ManagedExecutor reports,
-			ManagedExecutors executors) {
+			ManagedExecutors executors, ReportJobs jobs) {
 		this.executor = executor;
 		this.reports = reports;
 		this.executors = executors;
+		this.jobs = jobs;
 	}
 
 	@GetMapping("/reports/{name}")
@@ -38,6 +43,19 @@ class ReportController {
 		FutureProxy<String> title = this.executor.submit(() -> "Report " + name);
 		FutureProxy<Integer> pages = this.reports.submit(() -> name.length() * 10);
 		return Map.of("title", title.get(), "pages", pages.get(), "executor", pages.executorName());
+	}
+
+	@GetMapping("/rendered/{name}")
+	Map<String, Object> rendered(@PathVariable String name) throws Exception {
+		FutureProxy<String> report = this.jobs.render(name);
+		CompletableFuture<Integer> pages = this.jobs.pages(name);
+		this.jobs.notifyReady(name);
+		return Map.of("key", report.key().orElseThrow(), "report", report.get(), "pages", pages.get());
+	}
+
+	@GetMapping("/page-counts")
+	List<Integer> pageCounts(@RequestParam List<String> name) {
+		return Jobs.map(name, this.jobs::pages).toList();
 	}
 
 	@GetMapping("/squares")

@@ -38,6 +38,27 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void renderedReportShouldComeFromJobMethods() {
+		Map<String, Object> rendered = client().get()
+			.uri("/rendered/{name}", "q3")
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		assertThat(rendered).containsEntry("key", "report-q3").containsEntry("pages", 20);
+		assertThat((String) rendered.get("report")).startsWith("Report q3 rendered on reports-");
+	}
+
+	@Test
+	void pageCountsShouldComeBackInInputOrder() {
+		List<Integer> counts = client().get()
+			.uri("/page-counts?name=abc,a,ab")
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		assertThat(counts).containsExactly(30, 10, 20);
+	}
+
+	@Test
 	void squaresShouldComeBackInInputOrder() {
 		List<Integer> squares = client().get()
 			.uri("/squares?n=3,1,2")
