@@ -129,6 +129,107 @@ public interface ManagedExecutor extends ExecutorService {
 	<T, R> Stream<R> map(Function<? super T, ? extends R> fn, Iterable<? extends T> items, Duration timeout);
 
 	/**
+	 * Submit a task that can be serialised. Lambdas and method references select this
+	 * overload, so that they also run on executors whose tasks leave the JVM.
+	 * @param <T> the result type
+	 * @param task the task
+	 * @return the future of the task
+	 * @see #submit(Callable)
+	 */
+	default <T> FutureProxy<T> submit(SerializableCallable<T> task) {
+		return submit((Callable<T>) task);
+	}
+
+	/**
+	 * Submit a task that can be serialised, with a timeout.
+	 * @param <T> the result type
+	 * @param task the task
+	 * @param timeout the time the task may run, counted from when it starts
+	 * @return the future of the task
+	 * @see #submit(Callable, Duration)
+	 */
+	default <T> FutureProxy<T> submit(SerializableCallable<T> task, Duration timeout) {
+		return submit((Callable<T>) task, timeout);
+	}
+
+	/**
+	 * Submit a task without a result that can be serialised.
+	 * @param task the task
+	 * @return the future of the task
+	 * @see #submit(Runnable)
+	 */
+	default FutureProxy<?> submit(SerializableRunnable task) {
+		return submit((Runnable) task);
+	}
+
+	/**
+	 * Submit a task that can be serialised and store its future under the given key.
+	 * @param <T> the result type
+	 * @param key the key
+	 * @param task the task
+	 * @return the future of the task
+	 * @see #submitStored(String, Callable)
+	 */
+	default <T> FutureProxy<T> submitStored(String key, SerializableCallable<T> task) {
+		return submitStored(key, (Callable<T>) task);
+	}
+
+	/**
+	 * Submit a task that can be serialised, with a timeout, and store its future under the
+	 * given key.
+	 * @param <T> the result type
+	 * @param key the key
+	 * @param task the task
+	 * @param timeout the time the task may run, counted from when it starts
+	 * @return the future of the task
+	 * @see #submitStored(String, Callable, Duration)
+	 */
+	default <T> FutureProxy<T> submitStored(String key, SerializableCallable<T> task, Duration timeout) {
+		return submitStored(key, (Callable<T>) task, timeout);
+	}
+
+	/**
+	 * Submit a task without a result that can be serialised and store its future under
+	 * the given key.
+	 * @param key the key
+	 * @param task the task
+	 * @return the future of the task
+	 * @see #submitStored(String, Runnable)
+	 */
+	default FutureProxy<?> submitStored(String key, SerializableRunnable task) {
+		return submitStored(key, (Runnable) task);
+	}
+
+	/**
+	 * Apply a function that can be serialised to every item at once.
+	 * @param <T> the item type
+	 * @param <R> the result type
+	 * @param fn the function
+	 * @param items the items
+	 * @return the results, in input order
+	 * @see #map(Function, Iterable)
+	 */
+	default <T, R> Stream<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> items) {
+		return map((Function<? super T, ? extends R>) fn, items);
+	}
+
+	/**
+	 * Apply a function that can be serialised to every item at once, with a timeout for
+	 * each item's task.
+	 * @param <T> the item type
+	 * @param <R> the result type
+	 * @param fn the function
+	 * @param items the items
+	 * @param timeout the time each item's task may run, counted from when it starts
+	 * @return the results, in input order
+	 * @see #map(Function, Iterable, Duration)
+	 */
+	default <T, R> Stream<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> items,
+			Duration timeout) {
+		return map((Function<? super T, ? extends R>) fn, items, timeout);
+	}
+
+	/**
 	 * Return the futures stored under a key by this executor.
 	 * @return the stored futures
 	 */

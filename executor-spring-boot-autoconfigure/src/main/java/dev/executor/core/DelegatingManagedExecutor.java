@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +19,7 @@ import java.util.stream.Stream;
 import dev.executor.ExecutorSpec;
 import dev.executor.FutureProxy;
 import dev.executor.ManagedExecutor;
+import dev.executor.SerializableCallable;
 import dev.executor.StoredFutures;
 import dev.executor.context.ContextPropagation;
 import dev.executor.context.TaskContext;
@@ -132,12 +132,12 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 
 	@Override
 	public FutureProxy<?> submit(Runnable task) {
-		return dispatch(null, Executors.callable(task), captureContext(), this.spec.taskTimeout());
+		return dispatch(null, callable(task), captureContext(), this.spec.taskTimeout());
 	}
 
 	@Override
 	public <T> FutureProxy<T> submit(Runnable task, T result) {
-		return dispatch(null, Executors.callable(task, result), captureContext(), this.spec.taskTimeout());
+		return dispatch(null, callable(task, result), captureContext(), this.spec.taskTimeout());
 	}
 
 	@Override
@@ -152,12 +152,12 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 
 	@Override
 	public FutureProxy<?> submitStored(String key, Runnable task) {
-		return dispatch(key, Executors.callable(task), captureContext(), this.spec.taskTimeout());
+		return dispatch(key, callable(task), captureContext(), this.spec.taskTimeout());
 	}
 
 	@Override
 	public void execute(Runnable command) {
-		dispatch(null, Executors.callable(command), captureContext(), this.spec.taskTimeout());
+		dispatch(null, callable(command), captureContext(), this.spec.taskTimeout());
 	}
 
 	@Override
@@ -172,7 +172,8 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 		List<FutureProxy<R>> submitted = new ArrayList<>();
 		try {
 			for (T item : items) {
-				submitted.add(dispatch(null, () -> fn.apply(item), context, timeout));
+				SerializableCallable<R> call = () -> fn.apply(item);
+				submitted.add(dispatch(null, call, context, timeout));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -186,6 +187,9 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 			@Nullable Duration timeout) {
 		if (this.shutdown) {
 			throw shutDownRejection();
+		}
+		if (this.pool instanceof TaskAdapter adapter) {
+			callable = adapter.adapt(callable);
 		}
 		TaskFuture<T> future = new TaskFuture<>(this);
 		ManagedTask<T> task = new ManagedTask<>(this, future, callable, context, timeout);
@@ -210,6 +214,18 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 			throw rejection;
 		}
 		return future;
+	}
+
+	private static SerializableCallable<@Nullable Object> callable(Runnable task) {
+		return callable(task, null);
+	}
+
+	// serialisable, so that pools whose tasks leave the JVM can take runnables too
+	private static <T> SerializableCallable<T> callable(Runnable task, T result) {
+		return () -> {
+			task.run();
+			return result;
+		};
 	}
 
 	private RejectedExecutionException describeRejection(RejectedExecutionException ex) {
