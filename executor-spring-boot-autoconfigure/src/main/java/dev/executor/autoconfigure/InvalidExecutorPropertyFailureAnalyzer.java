@@ -14,7 +14,7 @@ class InvalidExecutorPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Inv
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidExecutorPropertyException cause) {
 		String description = String.format("Invalid executor configuration:%n%n    Property: %s%n    Value:    %s%n"
-				+ "    Reason:   %s%n", cause.getProperty(), (cause.getValue() != null) ? cause.getValue() : "(none)",
+				+ "    Reason:   %s", cause.getProperty(), (cause.getValue() != null) ? cause.getValue() : "(none)",
 				cause.getReason());
 		return new FailureAnalysis(description, cause.getAction(), cause);
 	}

@@ -152,7 +152,7 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 	}
 
 	private static String description(String property, String value, String reason) {
-		return String.format("Invalid executor configuration:%n%n    Property: %s%n    Value:    %s%n    Reason:   %s%n",
+		return String.format("Invalid executor configuration:%n%n    Property: %s%n    Value:    %s%n    Reason:   %s",
 				property, value, reason);
 	}
 
