@@ -1,0 +1,122 @@
+package dev.executor.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs every benchmark side by side in one session and prints one table of scores with
+ * ratios against each group's baseline. Usage:
+ * {@code java -jar benchmarks/target/benchmarks.jar [--quick]}.
+ */
+public final class BenchmarkReport {
+
+	private final boolean quick;
+
+	private final List<String> lines = new ArrayList<>();
+
+	private BenchmarkReport(boolean quick) {
+		this.quick = quick;
+	}
+
+	public static void main(String[] args) throws Exception {
+		BenchmarkReport report = new BenchmarkReport(List.of(args).contains("--quick"));
+		report.threadExecutors();
+		report.storedFutures();
+		report.jobs();
+		report.retainedHeap();
+		report.print();
+	}
+
+	private void threadExecutors() throws RunnerException {
+		List<String> executors = new ArrayList<>(List.of("raw", "spring", "managed", "managed-no-context"));
+		if (Runtime.version().feature() >= 21) {
+			executors.add("virtual");
+		}
+		Collection<RunResult> results = run(ThreadExecutorBenchmark.class.getSimpleName(),
+				(options) -> options.param("executor", executors.toArray(String[]::new)));
+		for (String benchmark : List.of("roundTrip", "batch")) {
+			for (String context : List.of("false", "true")) {
+				Map<String, Double> scores = new LinkedHashMap<>();
+				for (RunResult result : results) {
+					if (result.getParams().getBenchmark().endsWith("." + benchmark)
+							&& result.getParams().getParam("requestContext").equals(context)) {
+						scores.put(result.getParams().getParam("executor"), result.getPrimaryResult().getScore());
+					}
+				}
+				section("thread executors, " + benchmark + ("true".equals(context) ? ", request+security+MDC context"
+						: ", no context") + " (ns/task, lower is better)", scores, "raw", false);
+			}
+		}
+	}
+
+	private void storedFutures() throws RunnerException {
+		Map<String, Double> scores = new LinkedHashMap<>();
+		for (RunResult result : run(StoredFuturesBenchmark.class.getSimpleName(), (options) -> options)) {
+			scores.put(shortName(result), result.getPrimaryResult().getScore());
+		}
+		section("stored futures, 2 threads (ops/ms, higher is better)", scores, "submit", true);
+	}
+
+	private void jobs() throws RunnerException {
+		Map<String, Double> scores = new LinkedHashMap<>();
+		for (RunResult result : run(JobBenchmark.class.getSimpleName(), (options) -> options)) {
+			scores.put(shortName(result), result.getPrimaryResult().getScore());
+		}
+		section("@Job call against direct submit, round trip (ns/call, lower is better)", scores, "directSubmit",
+				false);
+	}
+
+	private void retainedHeap() throws Exception {
+		double bytes = RetainedHeap.bytesPerStoredFinishedFuture();
+		this.lines.add("");
+		this.lines.add("== retained heap per stored finished future (" + RetainedHeap.ENTRIES + " entries)");
+		this.lines.add(String.format(Locale.ROOT, "  %-28s %12.0f bytes   (goal: under 300)", "stored future", bytes));
+	}
+
+	private Collection<RunResult> run(String include, java.util.function.UnaryOperator<ChainedOptionsBuilder> custom)
+			throws RunnerException {
+		ChainedOptionsBuilder options = new OptionsBuilder().include("\\." + include + "\\.")
+			.forks(1)
+			.warmupIterations(this.quick ? 1 : 3)
+			.warmupTime(TimeValue.seconds(1))
+			.measurementIterations(this.quick ? 2 : 5)
+			.measurementTime(TimeValue.seconds(1))
+			.verbosity(VerboseMode.SILENT);
+		return new Runner(custom.apply(options).build()).run();
+	}
+
+	private static String shortName(RunResult result) {
+		String benchmark = result.getParams().getBenchmark();
+		return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+	}
+
+	private void section(String title, Map<String, Double> scores, String baseline, boolean higherIsBetter) {
+		this.lines.add("");
+		this.lines.add("== " + title);
+		Double base = scores.get(baseline);
+		scores.forEach((name, score) -> {
+			String ratio = (base != null) ? String.format(Locale.ROOT, "%6.2fx %s", score / base, baseline) : "";
+			this.lines.add(String.format(Locale.ROOT, "  %-28s %12.1f   %s", name, score, ratio));
+		});
+	}
+
+	private void print() {
+		System.out.println();
+		System.out.println("Java " + System.getProperty("java.version") + " on " + System.getProperty("os.name") + " "
+				+ System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " processors");
+		this.lines.forEach(System.out::println);
+	}
+
+}
