@@ -1,6 +1,7 @@
 package dev.executor.core;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 import dev.executor.FutureProxy;
@@ -60,12 +61,16 @@ final class TaskFuture<T> extends FutureProxy<T> {
 
 	@Override
 	public boolean cancel(boolean mayInterruptIfRunning) {
-		boolean cancelled = super.cancel(mayInterruptIfRunning);
+		// CompletableFuture.cancel also answers true when the future was cancelled before,
+		// so only the call that cancels it may dequeue or interrupt the task
+		if (!completeExceptionally(new CancellationException())) {
+			return isCancelled();
+		}
 		ManagedTask<T> task = this.task;
-		if (cancelled && task != null) {
+		if (task != null) {
 			task.cancelled(mayInterruptIfRunning);
 		}
-		return cancelled;
+		return true;
 	}
 
 }
