@@ -173,6 +173,16 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 		dispatch(null, Executors.callable(command), captureContext(), timeout, List.of());
 	}
 
+	/**
+	 * Run the completion of an async stage of one of this executor's futures, like
+	 * {@link #execute(Runnable)} does.
+	 * @param completion the completion
+	 * @return the future of the task that runs it
+	 */
+	FutureProxy<?> executeStage(Runnable completion) {
+		return dispatch(null, Executors.callable(completion), captureContext(), null, List.of());
+	}
+
 	@Override
 	public <T, R> Stream<R> map(Function<? super T, ? extends R> fn, Iterable<? extends T> items) {
 		return map(fn, items, this.spec.taskTimeout());

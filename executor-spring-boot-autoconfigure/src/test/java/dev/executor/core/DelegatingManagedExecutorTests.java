@@ -144,6 +144,18 @@ class DelegatingManagedExecutorTests {
 	}
 
 	@Test
+	void closeShouldEndAsyncStagesThatDidNotStartWithinTheAwaitPeriod() throws Exception {
+		DelegatingManagedExecutor executor = this.executors
+			.create(TestSpecs.spec("jobs").withAwaitTerminationPeriod(Duration.ofMillis(100)));
+		FutureProxy<String> source = executor.submit(() -> "a");
+		source.get(5, TimeUnit.SECONDS);
+		executor.submit(this::startAndAwaitRelease);
+		FutureProxy<String> stage = source.thenApplyAsync((a) -> a + "b");
+		executor.close();
+		assertThat(stage.state()).isEqualTo(FutureState.CANCELLED);
+	}
+
+	@Test
 	void submitAfterShutdownShouldBeRejected() {
 		DelegatingManagedExecutor executor = this.executors.create(TestSpecs.spec("jobs"));
 		executor.shutdown();
