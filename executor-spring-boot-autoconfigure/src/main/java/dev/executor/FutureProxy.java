@@ -221,6 +221,75 @@ public class FutureProxy<T> extends CompletableFuture<T> {
 	}
 
 	@Override
+	public <U> FutureProxy<U> applyToEither(CompletionStage<? extends T> other, Function<? super T, U> fn) {
+		return ofThisExecutor(super.applyToEither(other, fn));
+	}
+
+	@Override
+	public <U> FutureProxy<U> applyToEitherAsync(CompletionStage<? extends T> other, Function<? super T, U> fn) {
+		return ofThisExecutor(super.applyToEitherAsync(other, fn));
+	}
+
+	@Override
+	public <U> FutureProxy<U> applyToEitherAsync(CompletionStage<? extends T> other, Function<? super T, U> fn,
+			Executor executor) {
+		return ofThisExecutor(super.applyToEitherAsync(other, fn, executor));
+	}
+
+	@Override
+	public FutureProxy<Void> acceptEither(CompletionStage<? extends T> other, Consumer<? super T> action) {
+		return ofThisExecutor(super.acceptEither(other, action));
+	}
+
+	@Override
+	public FutureProxy<Void> acceptEitherAsync(CompletionStage<? extends T> other, Consumer<? super T> action) {
+		return ofThisExecutor(super.acceptEitherAsync(other, action));
+	}
+
+	@Override
+	public FutureProxy<Void> acceptEitherAsync(CompletionStage<? extends T> other, Consumer<? super T> action,
+			Executor executor) {
+		return ofThisExecutor(super.acceptEitherAsync(other, action, executor));
+	}
+
+	@Override
+	public FutureProxy<Void> runAfterEither(CompletionStage<?> other, Runnable action) {
+		return ofThisExecutor(super.runAfterEither(other, action));
+	}
+
+	@Override
+	public FutureProxy<Void> runAfterEitherAsync(CompletionStage<?> other, Runnable action) {
+		return ofThisExecutor(super.runAfterEitherAsync(other, action));
+	}
+
+	@Override
+	public FutureProxy<Void> runAfterEitherAsync(CompletionStage<?> other, Runnable action, Executor executor) {
+		return ofThisExecutor(super.runAfterEitherAsync(other, action, executor));
+	}
+
+	/**
+	 * Return the given stage as a future of this executor. The "either" stages of
+	 * {@link CompletableFuture} are created by whichever of the two futures is done first,
+	 * which may be a plain {@code CompletableFuture} or a future of another executor.
+	 */
+	private <U> FutureProxy<U> ofThisExecutor(CompletableFuture<U> stage) {
+		if (stage instanceof FutureProxy<U> proxy && proxy.defaultExecutor == this.defaultExecutor
+				&& proxy.executorName.equals(this.executorName)) {
+			return proxy;
+		}
+		FutureProxy<U> relay = newIncompleteFuture();
+		stage.whenComplete((result, ex) -> {
+			if (ex != null) {
+				relay.completeExceptionally(ex);
+			}
+			else {
+				relay.complete(result);
+			}
+		});
+		return relay;
+	}
+
+	@Override
 	public final boolean equals(@Nullable Object other) {
 		return this == other;
 	}

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +54,7 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 
 	private final StoredFutures futures;
 
-	private final List<Consumer<? super FutureProxy<?>>> defaultCallbacks = new CopyOnWriteArrayList<>();
+	private volatile List<Consumer<? super FutureProxy<?>>> defaultCallbacks = List.of();
 
 	private final Set<ManagedTask<?>> inFlight = ConcurrentHashMap.newKeySet();
 
@@ -116,48 +117,72 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 	}
 
 	@Override
-	public void addDefaultDoneCallback(Consumer<? super FutureProxy<?>> callback) {
-		this.defaultCallbacks.add(callback);
+	public synchronized void addDefaultDoneCallback(Consumer<? super FutureProxy<?>> callback) {
+		List<Consumer<? super FutureProxy<?>>> callbacks = new ArrayList<>(this.defaultCallbacks);
+		callbacks.add(callback);
+		this.defaultCallbacks = List.copyOf(callbacks);
 	}
 
 	@Override
 	public <T> FutureProxy<T> submit(Callable<T> task) {
-		return dispatch(null, task, captureContext(), this.spec.taskTimeout());
+		return dispatch(null, task, captureContext(), this.spec.taskTimeout(), this.defaultCallbacks);
 	}
 
 	@Override
 	public <T> FutureProxy<T> submit(Callable<T> task, Duration timeout) {
-		return dispatch(null, task, captureContext(), timeout);
+		return dispatch(null, task, captureContext(), timeout, this.defaultCallbacks);
 	}
 
 	@Override
 	public FutureProxy<?> submit(Runnable task) {
-		return dispatch(null, callable(task), captureContext(), this.spec.taskTimeout());
+		return dispatch(null, callable(task), captureContext(), this.spec.taskTimeout(), this.defaultCallbacks);
 	}
 
 	@Override
 	public <T> FutureProxy<T> submit(Runnable task, T result) {
-		return dispatch(null, callable(task, result), captureContext(), this.spec.taskTimeout());
+		return dispatch(null, callable(task, result), captureContext(), this.spec.taskTimeout(),
+				this.defaultCallbacks);
 	}
 
 	@Override
 	public <T> FutureProxy<T> submitStored(String key, Callable<T> task) {
-		return dispatch(key, task, captureContext(), this.spec.taskTimeout());
+		return dispatch(key, task, captureContext(), this.spec.taskTimeout(), this.defaultCallbacks);
 	}
 
 	@Override
 	public <T> FutureProxy<T> submitStored(String key, Callable<T> task, Duration timeout) {
-		return dispatch(key, task, captureContext(), timeout);
+		return dispatch(key, task, captureContext(), timeout, this.defaultCallbacks);
 	}
 
 	@Override
 	public FutureProxy<?> submitStored(String key, Runnable task) {
-		return dispatch(key, callable(task), captureContext(), this.spec.taskTimeout());
+		return dispatch(key, callable(task), captureContext(), this.spec.taskTimeout(), this.defaultCallbacks);
 	}
 
+	/**
+	 * Run a command. No future is handed out, so default done-callbacks do not apply.
+	 * The async stages of {@link CompletableFuture} arrive here too: they are not tasks of
+	 * their own, so the task timeout does not apply to them either.
+	 * @param command the command
+	 */
 	@Override
 	public void execute(Runnable command) {
-		dispatch(null, callable(command), captureContext(), this.spec.taskTimeout());
+		if (command instanceof CompletableFuture.AsynchronousCompletionTask) {
+			executeStage(command);
+		}
+		else {
+			dispatch(null, callable(command), captureContext(), this.spec.taskTimeout(), List.of());
+		}
+	}
+
+	/**
+	 * Run the completion of an async stage of one of this executor's futures, like
+	 * {@link #execute(Runnable)} does.
+	 * @param completion the completion
+	 * @return the future of the task that runs it
+	 */
+	FutureProxy<?> executeStage(Runnable completion) {
+		return dispatch(null, Executors.callable(completion), captureContext(), null, List.of(), false);
 	}
 
 	@Override
@@ -169,11 +194,12 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 	public <T, R> Stream<R> map(Function<? super T, ? extends R> fn, Iterable<? extends T> items,
 			@Nullable Duration timeout) {
 		TaskContext context = captureContext();
+		List<Consumer<? super FutureProxy<?>>> callbacks = this.defaultCallbacks;
 		List<FutureProxy<R>> submitted = new ArrayList<>();
 		try {
 			for (T item : items) {
 				SerializableCallable<R> call = () -> fn.apply(item);
-				submitted.add(dispatch(null, call, context, timeout));
+				submitted.add(dispatch(null, call, context, timeout, callbacks));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -184,11 +210,17 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 	}
 
 	private <T> FutureProxy<T> dispatch(@Nullable String key, Callable<T> callable, TaskContext context,
-			@Nullable Duration timeout) {
+			@Nullable Duration timeout, List<Consumer<? super FutureProxy<?>>> callbacks) {
+		return dispatch(key, callable, context, timeout, callbacks, true);
+	}
+
+	// stages of CompletableFuture run here, never adapted: they are not the user's tasks
+	private <T> FutureProxy<T> dispatch(@Nullable String key, Callable<T> callable, TaskContext context,
+			@Nullable Duration timeout, List<Consumer<? super FutureProxy<?>>> callbacks, boolean adapt) {
 		if (this.shutdown) {
 			throw shutDownRejection();
 		}
-		if (this.pool instanceof TaskAdapter adapter) {
+		if (adapt && this.pool instanceof TaskAdapter adapter) {
 			callable = adapter.adapt(callable);
 		}
 		TaskFuture<T> future = new TaskFuture<>(this);
@@ -197,8 +229,8 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 		if (key != null) {
 			this.futures.add(key, future);
 		}
-		if (!this.defaultCallbacks.isEmpty()) {
-			future.addDoneCallbacks(List.copyOf(this.defaultCallbacks), context);
+		if (!callbacks.isEmpty()) {
+			future.addDoneCallbacks(callbacks, context);
 		}
 		this.inFlight.add(task);
 		try {

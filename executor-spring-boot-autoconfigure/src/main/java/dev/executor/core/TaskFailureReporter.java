@@ -63,7 +63,14 @@ public class TaskFailureReporter {
 				logger.error("Failure handler " + handler + " failed while handling: " + description, ex);
 			}
 		}
-		this.publisher.accept(event);
+		try {
+			this.publisher.accept(event);
+		}
+		catch (RuntimeException ex) {
+			// a listener must not end the pool thread that reports the failure
+			logger.error("A listener of " + TaskFailedEvent.class.getSimpleName() + " failed while handling: "
+					+ description, ex);
+		}
 	}
 
 	private static String describe(String what, FutureProxy<?> future) {

@@ -141,7 +141,8 @@ public class LocalStoredFutures implements StoredFutures {
 
 	@Override
 	public boolean cancel(String key) {
-		return get(key).map((future) -> future.cancel(true)).orElse(false);
+		// CompletableFuture.cancel also answers true for a future that was cancelled before
+		return get(key).filter((future) -> !future.isDone()).map((future) -> future.cancel(true)).orElse(false);
 	}
 
 	@Override

@@ -1,0 +1,84 @@
+package dev.executor.core;
+
+import java.time.Duration;
+
+import dev.executor.ExecutorSpec;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Settings of executors built in tests. This is the only place that calls the
+ * {@link ExecutorSpec} constructor, so that new components need one change here.
+ */
+final class TestSpecs {
+
+	private final String name;
+
+	private int maxWorkers = 1;
+
+	private @Nullable Integer queueCapacity = 100;
+
+	private @Nullable Duration taskTimeout;
+
+	private boolean propagateExceptions;
+
+	private int futuresMaxLength = 50;
+
+	private @Nullable Duration futuresTimeToLive;
+
+	private Duration awaitTerminationPeriod = Duration.ofSeconds(5);
+
+	private TestSpecs(String name) {
+		this.name = name;
+	}
+
+	/**
+	 * Return the settings of a {@code thread} executor with one worker.
+	 * @param name the executor name
+	 * @return the settings, to refine with the {@code with...} methods
+	 */
+	static TestSpecs spec(String name) {
+		return new TestSpecs(name);
+	}
+
+	TestSpecs withMaxWorkers(int maxWorkers) {
+		this.maxWorkers = maxWorkers;
+		return this;
+	}
+
+	TestSpecs withQueueCapacity(@Nullable Integer queueCapacity) {
+		this.queueCapacity = queueCapacity;
+		return this;
+	}
+
+	TestSpecs withTaskTimeout(@Nullable Duration taskTimeout) {
+		this.taskTimeout = taskTimeout;
+		return this;
+	}
+
+	TestSpecs withPropagateExceptions(boolean propagateExceptions) {
+		this.propagateExceptions = propagateExceptions;
+		return this;
+	}
+
+	TestSpecs withFuturesMaxLength(int futuresMaxLength) {
+		this.futuresMaxLength = futuresMaxLength;
+		return this;
+	}
+
+	TestSpecs withFuturesTimeToLive(@Nullable Duration futuresTimeToLive) {
+		this.futuresTimeToLive = futuresTimeToLive;
+		return this;
+	}
+
+	TestSpecs withAwaitTerminationPeriod(Duration awaitTerminationPeriod) {
+		this.awaitTerminationPeriod = awaitTerminationPeriod;
+		return this;
+	}
+
+	ExecutorSpec build() {
+		return new ExecutorSpec(this.name, "thread", this.maxWorkers, this.queueCapacity, this.name + "-", null,
+				this.taskTimeout, this.propagateExceptions, true, this.futuresMaxLength, this.futuresTimeToLive, true,
+				this.awaitTerminationPeriod);
+	}
+
+}
