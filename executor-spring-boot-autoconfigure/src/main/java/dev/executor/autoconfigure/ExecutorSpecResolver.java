@@ -135,9 +135,10 @@ public class ExecutorSpecResolver {
 		for (String name : include) {
 			if (!names.contains(name)) {
 				String property = settings.property("context.include");
-				throw new InvalidExecutorPropertyException(property, name, "unknown context name",
-						"Set " + property + " to names among " + names
-								+ ", or register a ThreadLocalAccessor with that key with the ContextRegistry");
+				throw new InvalidExecutorPropertyException(property, name,
+						"unknown context name, valid names are " + names, "Set " + property
+								+ " to some of those names, or register a ThreadLocalAccessor with that key with "
+								+ "the ContextRegistry");
 			}
 		}
 		return new LinkedHashSet<>(include);
