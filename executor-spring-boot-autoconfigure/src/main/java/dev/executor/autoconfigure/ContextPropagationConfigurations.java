@@ -2,6 +2,7 @@ package dev.executor.autoconfigure;
 
 import dev.executor.context.ContextPropagationFactory;
 import dev.executor.context.NamedThreadLocalAccessor;
+import dev.executor.context.ResolvedLocaleContextThreadLocalAccessor;
 import dev.executor.context.SnapshotContextPropagationFactory;
 import dev.executor.context.security.SecurityContextCopyingThreadLocalAccessor;
 import dev.executor.context.web.DetachedRequestThreadLocalAccessor;
@@ -15,7 +16,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.i18n.LocaleContextThreadLocalAccessor;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -57,7 +57,7 @@ final class ContextPropagationConfigurations {
 
 		@Bean
 		NamedThreadLocalAccessor localeContextAccessor() {
-			return new NamedThreadLocalAccessor("locale", new LocaleContextThreadLocalAccessor());
+			return new NamedThreadLocalAccessor("locale", new ResolvedLocaleContextThreadLocalAccessor());
 		}
 
 	}
