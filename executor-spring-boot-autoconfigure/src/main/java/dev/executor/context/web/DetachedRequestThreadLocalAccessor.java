@@ -17,7 +17,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * the container recycles once the request completes: its headers, parameters and URI
  * can then no longer be read.
  * <p>
- * Attributes other than servlet request attributes are propagated as they are.
+ * Attributes other than servlet request attributes, and those whose request cannot be
+ * copied, are propagated as they are.
  * Restoring a thread's previous attributes puts back the very object it held.
  */
 public class DetachedRequestThreadLocalAccessor
@@ -41,8 +42,9 @@ public class DetachedRequestThreadLocalAccessor
 				try {
 					return new ServletRequestAttributes(new DetachedHttpServletRequest(request));
 				}
-				catch (IllegalStateException ex) {
-					// the request has already been recycled: nothing left to copy
+				catch (RuntimeException ex) {
+					// a recycled or unusual request must not fail the submission: pass it on as
+					// Spring's accessor would
 				}
 			}
 		}
