@@ -12,6 +12,7 @@ import dev.executor.FutureProxy;
 import dev.executor.ManagedExecutor;
 import dev.executor.ManagedExecutors;
 import dev.executor.NoSuchExecutorException;
+import dev.executor.context.ContextPropagation;
 import dev.executor.core.DelegatingManagedExecutor;
 import dev.executor.core.ExecutorBackends;
 import dev.executor.core.ManagedExecutorFactory;
