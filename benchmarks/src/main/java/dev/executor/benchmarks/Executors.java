@@ -1,25 +1,20 @@
 package dev.executor.benchmarks;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
-import dev.executor.ExecutorBackend;
 import dev.executor.ManagedExecutor;
-import dev.executor.autoconfigure.ExecutorProperties;
-import dev.executor.autoconfigure.ExecutorSpecResolver;
-import dev.executor.context.SnapshotContextPropagation;
-import dev.executor.core.ExecutorBackends;
-import dev.executor.core.ManagedExecutorFactory;
-import dev.executor.core.TaskFailureReporter;
-import dev.executor.thread.ThreadPoolBackend;
-import dev.executor.thread.VirtualThreadBackend;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.core.task.support.ExecutorServiceAdapter;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -31,29 +26,30 @@ import org.springframework.web.context.request.RequestAttributesThreadLocalAcces
  */
 final class Executors {
 
-	private static final ContextRegistry registry = registerAccessors();
+	private static final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+	static {
+		registerAccessors();
+	}
 
 	private Executors() {
 	}
 
-	private static ContextRegistry registerAccessors() {
+	// what a Spring user registers by hand for ContextPropagatingTaskDecorator
+	private static void registerAccessors() {
 		ContextRegistry registry = ContextRegistry.getInstance();
 		registry.registerThreadLocalAccessor(new SecurityContextHolderThreadLocalAccessor());
 		registry.registerThreadLocalAccessor(new RequestAttributesThreadLocalAccessor());
 		registry.registerThreadLocalAccessor(new Slf4jThreadLocalAccessor());
-		return registry;
 	}
 
 	static ExecutorService create(String kind, int workers) {
 		return switch (kind) {
 			case "raw" -> new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
 			case "spring" -> springPropagating(workers);
-			case "managed" -> managed("thread", workers, (properties) -> {
-			});
-			case "managed-no-context" -> managed("thread", workers,
-					(properties) -> properties.getContext().setPropagate(false));
-			case "virtual" -> managed("virtual", workers, (properties) -> {
-			});
+			case "managed" -> managed("thread", workers);
+			case "managed-no-context" -> managed("thread", workers, "executor.context.propagate=false");
+			case "virtual" -> managed("virtual", workers);
 			default -> throw new IllegalArgumentException("Unknown executor kind " + kind);
 		};
 	}
@@ -75,17 +71,31 @@ final class Executors {
 		};
 	}
 
-	static ManagedExecutor managed(String type, int workers, Consumer<ExecutorProperties> customizer) {
-		ExecutorProperties properties = new ExecutorProperties();
-		properties.setType(type);
-		properties.setMaxWorkers(workers);
-		customizer.accept(properties);
-		ExecutorBackends backends = new ExecutorBackends(
-				List.<ExecutorBackend>of(new ThreadPoolBackend(), new VirtualThreadBackend()));
-		ManagedExecutorFactory factory = new ManagedExecutorFactory(backends,
-				new SnapshotContextPropagation(registry), new TaskFailureReporter(List.of(), (event) -> {
-				}), List.of());
-		return factory.create(new ExecutorSpecResolver(properties, backends).resolve(ManagedExecutor.DEFAULT_NAME));
+	/**
+	 * Start an application context with the starter's own wiring, so that the benchmark
+	 * measures exactly what an application gets, and return its default executor. The
+	 * context stays open until {@link #closeAll()}.
+	 */
+	static ManagedExecutor managed(String type, int workers, String... properties) {
+		List<String> all = new ArrayList<>(List.of("executor.type=" + type, "executor.max-workers=" + workers,
+				"spring.main.banner-mode=off", "logging.level.root=warn"));
+		all.addAll(List.of(properties));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchmarkApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties(all.toArray(String[]::new))
+			.run();
+		contexts.add(context);
+		return context.getBean(ManagedExecutor.class);
+	}
+
+	static void closeAll() {
+		contexts.forEach(ConfigurableApplicationContext::close);
+		contexts.clear();
+	}
+
+	@SpringBootApplication
+	static class BenchmarkApplication {
+
 	}
 
 }

@@ -19,8 +19,7 @@ final class RetainedHeap {
 	}
 
 	static double bytesPerStoredFinishedFuture() throws Exception {
-		ManagedExecutor executor = Executors.managed("thread", 2,
-				(properties) -> properties.getFutures().setMaxLength(ENTRIES));
+		ManagedExecutor executor = Executors.managed("thread", 2, "executor.futures.max-length=" + ENTRIES);
 		try {
 			long before = usedHeapAfterGc();
 			FutureProxy<?> last = null;
@@ -38,7 +37,7 @@ final class RetainedHeap {
 			return (after - before) / (double) ENTRIES;
 		}
 		finally {
-			executor.shutdownNow();
+			Executors.closeAll();
 		}
 	}
 

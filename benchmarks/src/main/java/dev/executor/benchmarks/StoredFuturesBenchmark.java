@@ -31,12 +31,12 @@ public class StoredFuturesBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() {
-		this.executor = Executors.managed("thread", 2, (properties) -> properties.getFutures().setMaxLength(1024));
+		this.executor = Executors.managed("thread", 2, "executor.futures.max-length=1024");
 	}
 
 	@TearDown(Level.Trial)
 	public void tearDown() {
-		this.executor.shutdown();
+		Executors.closeAll();
 	}
 
 	@Benchmark

@@ -53,6 +53,7 @@ public class ThreadExecutorBenchmark {
 		Contexts.leaveRequest();
 		this.service.shutdown();
 		this.service.awaitTermination(10, TimeUnit.SECONDS);
+		Executors.closeAll();
 	}
 
 	@Benchmark

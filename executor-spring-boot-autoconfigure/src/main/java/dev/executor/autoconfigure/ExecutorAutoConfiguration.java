@@ -9,13 +9,19 @@ import org.springframework.context.annotation.Import;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for managed executors. Runs after
  * Spring Boot's task execution auto-configuration so that its
- * {@code applicationTaskExecutor} is kept.
+ * {@code applicationTaskExecutor} is kept. Tasks see the context of the thread that
+ * submitted them: what the libraries on the classpath keep in thread locals.
  */
 @AutoConfiguration(after = TaskExecutionAutoConfiguration.class)
 @EnableConfigurationProperties(ExecutorProperties.class)
-@Import({ ExecutorConfigurations.BackendsConfiguration.class, ExecutorConfigurations.FactoryConfiguration.class,
-		ExecutorConfigurations.DefaultExecutorConfiguration.class, ExecutorConfigurations.RegistryConfiguration.class,
-		ExecutorConfigurations.JobConfiguration.class,
+@Import({ ContextPropagationConfigurations.RequestContextConfiguration.class,
+		ContextPropagationConfigurations.SecurityContextConfiguration.class,
+		ContextPropagationConfigurations.LocaleContextConfiguration.class,
+		ContextPropagationConfigurations.MdcContextConfiguration.class,
+		ContextPropagationConfigurations.ObservationContextConfiguration.class,
+		ContextPropagationConfigurations.FactoryConfiguration.class, ExecutorConfigurations.BackendsConfiguration.class,
+		ExecutorConfigurations.FactoryConfiguration.class, ExecutorConfigurations.DefaultExecutorConfiguration.class,
+		ExecutorConfigurations.RegistryConfiguration.class, ExecutorConfigurations.JobConfiguration.class,
 		NamedExecutorsRegistrar.class })
 public final class ExecutorAutoConfiguration {
 

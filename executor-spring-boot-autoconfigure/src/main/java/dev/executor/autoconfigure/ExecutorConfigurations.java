@@ -8,8 +8,7 @@ import dev.executor.ExecutorBackend;
 import dev.executor.ManagedExecutor;
 import dev.executor.ManagedExecutors;
 import dev.executor.TaskFailureHandler;
-import dev.executor.context.ContextPropagation;
-import dev.executor.context.SnapshotContextPropagation;
+import dev.executor.context.ContextPropagationFactory;
 import dev.executor.core.DefaultManagedExecutors;
 import dev.executor.core.ExecutorBackends;
 import dev.executor.core.ManagedExecutorFactory;
@@ -51,20 +50,15 @@ final class ExecutorConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ExecutorSpecResolver executorSpecResolver(ExecutorProperties properties, ExecutorBackends backends) {
-			return new ExecutorSpecResolver(properties, backends);
+		ExecutorSpecResolver executorSpecResolver(ExecutorProperties properties, ExecutorBackends backends,
+				ContextPropagationFactory contextPropagationFactory) {
+			return new ExecutorSpecResolver(properties, backends, contextPropagationFactory::names);
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	static class FactoryConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		ContextPropagation executorContextPropagation() {
-			return new SnapshotContextPropagation();
-		}
 
 		@Bean
 		@ConditionalOnMissingBean
@@ -76,9 +70,9 @@ final class ExecutorConfigurations {
 		@Bean
 		@ConditionalOnMissingBean
 		ManagedExecutorFactory managedExecutorFactory(ExecutorBackends backends,
-				ContextPropagation contextPropagation, TaskFailureReporter failureReporter,
+				ContextPropagationFactory contextPropagationFactory, TaskFailureReporter failureReporter,
 				ObjectProvider<DoneCallback> doneCallbacks) {
-			return new ManagedExecutorFactory(backends, contextPropagation, failureReporter,
+			return new ManagedExecutorFactory(backends, contextPropagationFactory, failureReporter,
 					doneCallbacks.orderedStream().toList());
 		}
 

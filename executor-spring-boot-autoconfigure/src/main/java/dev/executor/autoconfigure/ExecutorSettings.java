@@ -1,6 +1,7 @@
 package dev.executor.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -139,12 +140,28 @@ public class ExecutorSettings {
 		 */
 		private @Nullable Boolean propagate;
 
+		/**
+		 * Names of the context that tasks see: 'request', 'security', 'locale', 'mdc',
+		 * 'observation', or the key of a ThreadLocalAccessor registered with the
+		 * ContextRegistry. Context left out is cleared while a task runs. Defaults to
+		 * all of it.
+		 */
+		private @Nullable List<String> include;
+
 		public @Nullable Boolean getPropagate() {
 			return this.propagate;
 		}
 
 		public void setPropagate(@Nullable Boolean propagate) {
 			this.propagate = propagate;
+		}
+
+		public @Nullable List<String> getInclude() {
+			return this.include;
+		}
+
+		public void setInclude(@Nullable List<String> include) {
+			this.include = include;
 		}
 
 	}

@@ -1,13 +1,17 @@
 package dev.executor.autoconfigure;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import dev.executor.ExecutorBackend;
 import dev.executor.ExecutorSpec;
 import dev.executor.ManagedExecutor;
+import dev.executor.context.SnapshotContextPropagationFactory;
 import dev.executor.core.ExecutorBackends;
 import dev.executor.core.InvalidExecutorPropertyException;
 import org.jspecify.annotations.Nullable;
@@ -31,14 +35,29 @@ public class ExecutorSpecResolver {
 
 	private final ExecutorBackends backends;
 
+	private final Supplier<Set<String>> contextNames;
+
 	/**
-	 * Create a new resolver.
+	 * Create a new resolver that accepts the standard context names in
+	 * {@code context.include}.
 	 * @param properties the properties
 	 * @param backends the valid executor types
 	 */
 	public ExecutorSpecResolver(ExecutorProperties properties, ExecutorBackends backends) {
+		this(properties, backends, () -> new LinkedHashSet<>(SnapshotContextPropagationFactory.STANDARD_NAMES));
+	}
+
+	/**
+	 * Create a new resolver.
+	 * @param properties the properties
+	 * @param backends the valid executor types
+	 * @param contextNames supplies the names that {@code context.include} accepts
+	 */
+	public ExecutorSpecResolver(ExecutorProperties properties, ExecutorBackends backends,
+			Supplier<Set<String>> contextNames) {
 		this.properties = properties;
 		this.backends = backends;
+		this.contextNames = contextNames;
 	}
 
 	/**
@@ -103,7 +122,26 @@ public class ExecutorSpecResolver {
 				settings.get(ExecutorSettings::getPoolClass, null),
 				taskTimeout, settings.get(ExecutorSettings::getPropagateExceptions, false),
 				settings.get((s) -> s.getContext().getPropagate(), true), futuresMaxLength, timeToLive,
-				settings.get((s) -> s.getShutdown().getAwaitTermination(), true), awaitPeriod);
+				settings.get((s) -> s.getShutdown().getAwaitTermination(), true), awaitPeriod,
+				contextInclude(settings));
+	}
+
+	private @Nullable Set<String> contextInclude(Settings settings) {
+		List<String> include = settings.get((s) -> s.getContext().getInclude(), null);
+		if (include == null) {
+			return null;
+		}
+		Set<String> names = this.contextNames.get();
+		for (String name : include) {
+			if (!names.contains(name)) {
+				String property = settings.property("context.include");
+				throw new InvalidExecutorPropertyException(property, name,
+						"unknown context name, valid names are " + names, "Set " + property
+								+ " to some of those names, or register a ThreadLocalAccessor with that key with "
+								+ "the ContextRegistry");
+			}
+		}
+		return new LinkedHashSet<>(include);
 	}
 
 	private ExecutorBackend backend(Settings settings, String type) {

@@ -75,7 +75,7 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 			@Nullable TaskFailureReporter failureReporter, StoredFutures futures) {
 		this.spec = spec;
 		this.pool = pool;
-		this.contextPropagation = spec.propagateContext() ? contextPropagation : ContextPropagation.NONE;
+		this.contextPropagation = contextPropagation;
 		this.failureReporter = failureReporter;
 		this.futures = futures;
 	}

@@ -7,6 +7,7 @@ import dev.executor.ExecutorBackend;
 import dev.executor.ExecutorSpec;
 import dev.executor.ManagedExecutor;
 import dev.executor.context.ContextPropagation;
+import dev.executor.context.ContextPropagationFactory;
 import dev.executor.futures.LocalStoredFutures;
 
 /**
@@ -17,21 +18,36 @@ public class ManagedExecutorFactory {
 
 	private final ExecutorBackends backends;
 
-	private final ContextPropagation contextPropagation;
+	private final ContextPropagationFactory contextPropagation;
 
 	private final TaskFailureReporter failureReporter;
 
 	private final List<DoneCallback> doneCallbacks;
 
 	/**
-	 * Create a new factory.
+	 * Create a new factory whose executors all capture context the same way.
 	 * @param backends the executor types
-	 * @param contextPropagation how tasks capture the submitter's context
+	 * @param contextPropagation how tasks of executors that propagate context capture the
+	 * submitter's context
 	 * @param failureReporter where failures go on executors that propagate exceptions
 	 * @param doneCallbacks the default done-callbacks to add to the executors they apply
 	 * to
 	 */
 	public ManagedExecutorFactory(ExecutorBackends backends, ContextPropagation contextPropagation,
+			TaskFailureReporter failureReporter, List<DoneCallback> doneCallbacks) {
+		this(backends, ContextPropagationFactory.of(contextPropagation), failureReporter, doneCallbacks);
+	}
+
+	/**
+	 * Create a new factory.
+	 * @param backends the executor types
+	 * @param contextPropagation creates the propagation of each executor from its
+	 * settings
+	 * @param failureReporter where failures go on executors that propagate exceptions
+	 * @param doneCallbacks the default done-callbacks to add to the executors they apply
+	 * to
+	 */
+	public ManagedExecutorFactory(ExecutorBackends backends, ContextPropagationFactory contextPropagation,
 			TaskFailureReporter failureReporter, List<DoneCallback> doneCallbacks) {
 		this.backends = backends;
 		this.contextPropagation = contextPropagation;
@@ -54,7 +70,7 @@ public class ManagedExecutorFactory {
 							+ ", or declare an ExecutorBackend bean named '" + spec.type() + "'");
 		}
 		DelegatingManagedExecutor executor = new DelegatingManagedExecutor(spec, backend.create(spec),
-				this.contextPropagation, spec.propagateExceptions() ? this.failureReporter : null,
+				this.contextPropagation.create(spec), spec.propagateExceptions() ? this.failureReporter : null,
 				new LocalStoredFutures(spec.name(), spec.futuresMaxLength(), spec.futuresTimeToLive()));
 		this.doneCallbacks.stream()
 			.filter((callback) -> callback.appliesTo(spec.name()))

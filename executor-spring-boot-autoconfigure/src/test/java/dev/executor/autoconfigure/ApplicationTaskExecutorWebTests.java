@@ -26,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = ApplicationTaskExecutorWebTests.WebApplication.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "executor.max-workers=2", "executor.named.reports.max-workers=1" })
+		properties = { "executor.max-workers=2", "executor.named.reports.max-workers=1",
+				"spring.autoconfigure.exclude=org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
+						+ "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
+						+ "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
 class ApplicationTaskExecutorWebTests {
 
 	@LocalServerPort

@@ -206,13 +206,6 @@ class ExecutorAutoConfigurationTests {
 	}
 
 	@Test
-	void whenUserDefinesContextPropagationShouldBackOff() {
-		this.contextRunner.withUserConfiguration(UserContextPropagationConfiguration.class)
-			.run((context) -> assertThat(context).getBean(ContextPropagation.class)
-				.isSameAs(context.getBean("userContextPropagation")));
-	}
-
-	@Test
 	void closingTheContextShouldLetRunningAndQueuedTasksFinishWithinTheAwaitPeriod() {
 		this.contextRunner.withPropertyValues("executor.max-workers=1", "executor.shutdown.await-termination-period=30s")
 			.run((context) -> {
@@ -347,16 +340,6 @@ class ExecutorAutoConfigurationTests {
 		@Bean
 		ExecutorSpecResolver userResolver(ExecutorProperties properties, ExecutorBackends backends) {
 			return new ExecutorSpecResolver(properties, backends);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class UserContextPropagationConfiguration {
-
-		@Bean
-		ContextPropagation userContextPropagation() {
-			return ContextPropagation.NONE;
 		}
 
 	}

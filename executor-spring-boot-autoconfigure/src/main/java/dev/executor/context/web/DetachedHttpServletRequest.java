@@ -1,0 +1,594 @@
+package dev.executor.context.web;
+
+import java.io.BufferedReader;
+import java.security.Principal;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletConnection;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpUpgradeHandler;
+import jakarta.servlet.http.MappingMatch;
+import jakarta.servlet.http.Part;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * A read-only copy of an {@link HttpServletRequest}, taken when a task is submitted, that
+ * a task can read after the container has recycled the original request: the request
+ * line, headers, parameters, cookies, locales, attributes, user principal, connection
+ * details and servlet mapping. Reading the parameters of a form post while copying
+ * reads its body, if nothing had read it yet.
+ * <p>
+ * Not copied: the body and its parts, which fail to be read; roles, which
+ * {@link #isUserInRole(String)} cannot check (use the propagated security context);
+ * the response. The attributes are a copy of their own: setting one is seen by the tasks
+ * that share this copy, never by the original request. The session is the original
+ * one, if the request had one; the copy cannot create one.
+ */
+public final class DetachedHttpServletRequest implements HttpServletRequest {
+
+	private final RequestLine line;
+
+	private final HttpHeaders headers = new HttpHeaders();
+
+	private final Map<String, String[]> parameters;
+
+	private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+
+	private final Cookie @Nullable [] cookies;
+
+	private final List<Locale> locales;
+
+	private final Client client;
+
+	private final @Nullable HttpSession session;
+
+	private final HttpServletMapping mapping;
+
+	private final ServletConnection connection;
+
+	private final Map<String, String> trailerFields;
+
+	private final @Nullable ServletContext servletContext;
+
+	/**
+	 * Copy the given request.
+	 * @param request the request, still in use
+	 */
+	public DetachedHttpServletRequest(HttpServletRequest request) {
+		this.line = RequestLine.of(request);
+		for (String name : Collections.list(request.getHeaderNames())) {
+			Collections.list(request.getHeaders(name)).forEach((value) -> this.headers.add(name, value));
+		}
+		Map<String, String[]> parameters = new LinkedHashMap<>();
+		request.getParameterMap().forEach((name, values) -> parameters.put(name, values.clone()));
+		this.parameters = Collections.unmodifiableMap(parameters);
+		for (String name : Collections.list(request.getAttributeNames())) {
+			Object value = request.getAttribute(name);
+			if (value != null) {
+				this.attributes.put(name, value);
+			}
+		}
+		this.cookies = copy(request.getCookies());
+		this.locales = List.copyOf(Collections.list(request.getLocales()));
+		this.client = Client.of(request);
+		this.session = request.getSession(false);
+		this.mapping = Mapping.of(request.getHttpServletMapping());
+		this.connection = Connection.of(request.getServletConnection());
+		this.trailerFields = request.isTrailerFieldsReady() ? Map.copyOf(request.getTrailerFields()) : Map.of();
+		this.servletContext = request.getServletContext();
+	}
+
+	private static Cookie @Nullable [] copy(Cookie @Nullable [] cookies) {
+		if (cookies == null) {
+			return null;
+		}
+		Cookie[] copy = new Cookie[cookies.length];
+		for (int i = 0; i < cookies.length; i++) {
+			copy[i] = (Cookie) cookies[i].clone();
+		}
+		return copy;
+	}
+
+	@Override
+	public String getMethod() {
+		return this.line.method();
+	}
+
+	@Override
+	public String getRequestURI() {
+		return this.line.requestUri();
+	}
+
+	@Override
+	public StringBuffer getRequestURL() {
+		return new StringBuffer(this.line.requestUrl());
+	}
+
+	@Override
+	public String getContextPath() {
+		return this.line.contextPath();
+	}
+
+	@Override
+	public String getServletPath() {
+		return this.line.servletPath();
+	}
+
+	@Override
+	public @Nullable String getPathInfo() {
+		return this.line.pathInfo();
+	}
+
+	@Override
+	public @Nullable String getPathTranslated() {
+		return this.line.pathTranslated();
+	}
+
+	@Override
+	public @Nullable String getQueryString() {
+		return this.line.queryString();
+	}
+
+	@Override
+	public String getProtocol() {
+		return this.line.protocol();
+	}
+
+	@Override
+	public String getScheme() {
+		return this.line.scheme();
+	}
+
+	@Override
+	public String getServerName() {
+		return this.line.serverName();
+	}
+
+	@Override
+	public int getServerPort() {
+		return this.line.serverPort();
+	}
+
+	@Override
+	public boolean isSecure() {
+		return this.line.secure();
+	}
+
+	@Override
+	public DispatcherType getDispatcherType() {
+		return this.line.dispatcherType();
+	}
+
+	@Override
+	public String getRequestId() {
+		return this.line.requestId();
+	}
+
+	@Override
+	public String getProtocolRequestId() {
+		return this.line.protocolRequestId();
+	}
+
+	@Override
+	public @Nullable String getHeader(String name) {
+		return this.headers.getFirst(name);
+	}
+
+	@Override
+	public Enumeration<String> getHeaders(String name) {
+		return Collections.enumeration(this.headers.getOrEmpty(name));
+	}
+
+	@Override
+	public Enumeration<String> getHeaderNames() {
+		return Collections.enumeration(this.headers.headerNames());
+	}
+
+	@Override
+	public long getDateHeader(String name) {
+		return this.headers.getFirstDate(name);
+	}
+
+	@Override
+	public int getIntHeader(String name) {
+		String value = getHeader(name);
+		return (value != null) ? Integer.parseInt(value) : -1;
+	}
+
+	@Override
+	public @Nullable String getContentType() {
+		return this.line.contentType();
+	}
+
+	@Override
+	public int getContentLength() {
+		long length = getContentLengthLong();
+		return (length <= Integer.MAX_VALUE) ? (int) length : -1;
+	}
+
+	@Override
+	public long getContentLengthLong() {
+		return this.line.contentLength();
+	}
+
+	@Override
+	public @Nullable String getCharacterEncoding() {
+		return this.line.characterEncoding();
+	}
+
+	@Override
+	public void setCharacterEncoding(String encoding) {
+		throw new UnsupportedOperationException("The copy of a request is read-only");
+	}
+
+	@Override
+	public @Nullable String getParameter(String name) {
+		String[] values = this.parameters.get(name);
+		return (values != null && values.length > 0) ? values[0] : null;
+	}
+
+	@Override
+	public Enumeration<String> getParameterNames() {
+		return Collections.enumeration(this.parameters.keySet());
+	}
+
+	@Override
+	public String @Nullable [] getParameterValues(String name) {
+		String[] values = this.parameters.get(name);
+		return (values != null) ? values.clone() : null;
+	}
+
+	@Override
+	public Map<String, String[]> getParameterMap() {
+		return this.parameters;
+	}
+
+	@Override
+	public @Nullable Object getAttribute(String name) {
+		return this.attributes.get(name);
+	}
+
+	@Override
+	public Enumeration<String> getAttributeNames() {
+		return Collections.enumeration(List.copyOf(this.attributes.keySet()));
+	}
+
+	@Override
+	public void setAttribute(String name, @Nullable Object value) {
+		if (value != null) {
+			this.attributes.put(name, value);
+		}
+		else {
+			removeAttribute(name);
+		}
+	}
+
+	@Override
+	public void removeAttribute(String name) {
+		this.attributes.remove(name);
+	}
+
+	@Override
+	public Cookie @Nullable [] getCookies() {
+		return copy(this.cookies);
+	}
+
+	@Override
+	public Locale getLocale() {
+		return this.locales.isEmpty() ? Locale.getDefault() : this.locales.get(0);
+	}
+
+	@Override
+	public Enumeration<Locale> getLocales() {
+		return Collections.enumeration(this.locales);
+	}
+
+	@Override
+	public @Nullable String getRemoteAddr() {
+		return this.client.remoteAddr();
+	}
+
+	@Override
+	public @Nullable String getRemoteHost() {
+		return this.client.remoteHost();
+	}
+
+	@Override
+	public int getRemotePort() {
+		return this.client.remotePort();
+	}
+
+	@Override
+	public @Nullable String getLocalName() {
+		return this.client.localName();
+	}
+
+	@Override
+	public @Nullable String getLocalAddr() {
+		return this.client.localAddr();
+	}
+
+	@Override
+	public int getLocalPort() {
+		return this.client.localPort();
+	}
+
+	@Override
+	public @Nullable String getAuthType() {
+		return this.client.authType();
+	}
+
+	@Override
+	public @Nullable String getRemoteUser() {
+		return this.client.remoteUser();
+	}
+
+	@Override
+	public @Nullable Principal getUserPrincipal() {
+		return this.client.userPrincipal();
+	}
+
+	@Override
+	public boolean isUserInRole(String role) {
+		throw new UnsupportedOperationException(
+				"The copy of a request cannot check roles; check the authorities of the propagated SecurityContext");
+	}
+
+	@Override
+	public @Nullable String getRequestedSessionId() {
+		return this.client.requestedSessionId();
+	}
+
+	@Override
+	public boolean isRequestedSessionIdValid() {
+		return this.client.requestedSessionIdValid();
+	}
+
+	@Override
+	public boolean isRequestedSessionIdFromCookie() {
+		return this.client.requestedSessionIdFromCookie();
+	}
+
+	@Override
+	public boolean isRequestedSessionIdFromURL() {
+		return this.client.requestedSessionIdFromUrl();
+	}
+
+	@Override
+	public @Nullable HttpSession getSession(boolean create) {
+		if (this.session == null && create) {
+			throw new IllegalStateException("The copy of a request cannot create a session");
+		}
+		return this.session;
+	}
+
+	@Override
+	public HttpSession getSession() {
+		HttpSession session = getSession(true);
+		if (session == null) {
+			throw new IllegalStateException("The copy of a request cannot create a session");
+		}
+		return session;
+	}
+
+	@Override
+	public String changeSessionId() {
+		throw new IllegalStateException("The copy of a request cannot change the session id");
+	}
+
+	@Override
+	public HttpServletMapping getHttpServletMapping() {
+		return this.mapping;
+	}
+
+	@Override
+	public ServletConnection getServletConnection() {
+		return this.connection;
+	}
+
+	@Override
+	public Map<String, String> getTrailerFields() {
+		return this.trailerFields;
+	}
+
+	@Override
+	public boolean isTrailerFieldsReady() {
+		return true;
+	}
+
+	@Override
+	public @Nullable ServletContext getServletContext() {
+		return this.servletContext;
+	}
+
+	@Override
+	public ServletInputStream getInputStream() {
+		throw new IllegalStateException("The body of a request is not copied");
+	}
+
+	@Override
+	public BufferedReader getReader() {
+		throw new IllegalStateException("The body of a request is not copied");
+	}
+
+	@Override
+	public Collection<Part> getParts() {
+		throw new IllegalStateException("The body of a request is not copied");
+	}
+
+	@Override
+	public Part getPart(String name) {
+		throw new IllegalStateException("The body of a request is not copied");
+	}
+
+	@Override
+	public @Nullable RequestDispatcher getRequestDispatcher(String path) {
+		return null;
+	}
+
+	@Override
+	public AsyncContext startAsync() {
+		throw new IllegalStateException("The copy of a request does not support asynchronous processing");
+	}
+
+	@Override
+	public AsyncContext startAsync(ServletRequest request, ServletResponse response) {
+		throw new IllegalStateException("The copy of a request does not support asynchronous processing");
+	}
+
+	@Override
+	public boolean isAsyncStarted() {
+		return false;
+	}
+
+	@Override
+	public boolean isAsyncSupported() {
+		return false;
+	}
+
+	@Override
+	public AsyncContext getAsyncContext() {
+		throw new IllegalStateException("The copy of a request does not support asynchronous processing");
+	}
+
+	@Override
+	public boolean authenticate(HttpServletResponse response) throws ServletException {
+		throw new ServletException("The copy of a request cannot authenticate");
+	}
+
+	@Override
+	public void login(String username, String password) throws ServletException {
+		throw new ServletException("The copy of a request cannot log in");
+	}
+
+	@Override
+	public void logout() throws ServletException {
+		throw new ServletException("The copy of a request cannot log out");
+	}
+
+	@Override
+	public <T extends HttpUpgradeHandler> T upgrade(Class<T> handlerClass) {
+		throw new UnsupportedOperationException("The copy of a request cannot be upgraded");
+	}
+
+	@Override
+	public String toString() {
+		return "DetachedHttpServletRequest[" + getMethod() + " " + getRequestURI() + "]";
+	}
+
+	private record RequestLine(String method, String requestUri, String requestUrl, String contextPath,
+			String servletPath, @Nullable String pathInfo, @Nullable String pathTranslated,
+			@Nullable String queryString, String protocol, String scheme, String serverName, int serverPort,
+			boolean secure, DispatcherType dispatcherType, String requestId, String protocolRequestId,
+			@Nullable String contentType, long contentLength, @Nullable String characterEncoding) {
+
+		static RequestLine of(HttpServletRequest request) {
+			return new RequestLine(request.getMethod(), request.getRequestURI(),
+					request.getRequestURL().toString(), request.getContextPath(), request.getServletPath(),
+					request.getPathInfo(), request.getPathTranslated(), request.getQueryString(),
+					request.getProtocol(), request.getScheme(), request.getServerName(), request.getServerPort(),
+					request.isSecure(), request.getDispatcherType(), request.getRequestId(),
+					request.getProtocolRequestId(), request.getContentType(), request.getContentLengthLong(),
+					request.getCharacterEncoding());
+		}
+
+	}
+
+	private record Client(@Nullable String remoteAddr, @Nullable String remoteHost, int remotePort,
+			@Nullable String localName, @Nullable String localAddr, int localPort, @Nullable String authType,
+			@Nullable String remoteUser, @Nullable Principal userPrincipal, @Nullable String requestedSessionId,
+			boolean requestedSessionIdValid, boolean requestedSessionIdFromCookie,
+			boolean requestedSessionIdFromUrl) {
+
+		static Client of(HttpServletRequest request) {
+			return new Client(request.getRemoteAddr(), request.getRemoteHost(), request.getRemotePort(),
+					request.getLocalName(), request.getLocalAddr(), request.getLocalPort(), request.getAuthType(),
+					request.getRemoteUser(), request.getUserPrincipal(), request.getRequestedSessionId(),
+					request.isRequestedSessionIdValid(), request.isRequestedSessionIdFromCookie(),
+					request.isRequestedSessionIdFromURL());
+		}
+
+	}
+
+	private record Mapping(String matchValue, String pattern, String servletName,
+			@Nullable MappingMatch mappingMatch) implements HttpServletMapping {
+
+		static Mapping of(HttpServletMapping mapping) {
+			return new Mapping(mapping.getMatchValue(), mapping.getPattern(), mapping.getServletName(),
+					mapping.getMappingMatch());
+		}
+
+		@Override
+		public String getMatchValue() {
+			return this.matchValue;
+		}
+
+		@Override
+		public String getPattern() {
+			return this.pattern;
+		}
+
+		@Override
+		public String getServletName() {
+			return this.servletName;
+		}
+
+		@Override
+		public @Nullable MappingMatch getMappingMatch() {
+			return this.mappingMatch;
+		}
+
+	}
+
+	private record Connection(String connectionId, String protocol, String protocolConnectionId,
+			boolean secure) implements ServletConnection {
+
+		static Connection of(ServletConnection connection) {
+			return new Connection(connection.getConnectionId(), connection.getProtocol(),
+					connection.getProtocolConnectionId(), connection.isSecure());
+		}
+
+		@Override
+		public String getConnectionId() {
+			return this.connectionId;
+		}
+
+		@Override
+		public String getProtocol() {
+			return this.protocol;
+		}
+
+		@Override
+		public String getProtocolConnectionId() {
+			return this.protocolConnectionId;
+		}
+
+		@Override
+		public boolean isSecure() {
+			return this.secure;
+		}
+
+	}
+
+}

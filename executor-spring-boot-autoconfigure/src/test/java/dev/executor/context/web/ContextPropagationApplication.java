@@ -1,0 +1,168 @@
+package dev.executor.context.web;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.executor.ManagedExecutor;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestAttributesThreadLocalAccessor;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A secured web application whose endpoint hands work to a managed executor and answers
+ * before the work reads the request.
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+class ContextPropagationApplication {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) {
+		return http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.httpBasic(Customizer.withDefaults())
+			.build();
+	}
+
+	@Bean
+	UserDetailsService userDetailsService() {
+		return new InMemoryUserDetailsManager(User.withUsername("alice").password("{noop}secret").roles("USER").build(),
+				User.withUsername("bob").password("{noop}secret").roles("USER").build());
+	}
+
+	@Bean
+	OncePerRequestFilter correlationFilter() {
+		return new OncePerRequestFilter() {
+
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+					FilterChain chain) throws ServletException, IOException {
+				MDC.put("correlation", request.getHeader("X-Correlation"));
+				try {
+					chain.doFilter(request, response);
+				}
+				finally {
+					MDC.remove("correlation");
+				}
+			}
+
+		};
+	}
+
+	/**
+	 * Starts reports that wait to be released, so that they read the request after the
+	 * response has been sent.
+	 */
+	@RestController
+	static class Reports {
+
+		final Map<String, Observation> requestObservations = new ConcurrentHashMap<>();
+
+		final Map<String, RequestAttributes> shippedCaptures = new ConcurrentHashMap<>();
+
+		final Map<String, Seen> seenByCallbacks = new ConcurrentHashMap<>();
+
+		private final Map<String, CountDownLatch> releases = new ConcurrentHashMap<>();
+
+		private final ManagedExecutor executor;
+
+		private final ObservationRegistry observations;
+
+		Reports(ManagedExecutor executor, ObservationRegistry observations) {
+			this.executor = executor;
+			this.observations = observations;
+		}
+
+		@GetMapping("/reports")
+		String start(@RequestParam String id) {
+			Observation current = this.observations.getCurrentObservation();
+			if (current != null) {
+				this.requestObservations.put(id, current);
+			}
+			RequestAttributes shipped = new RequestAttributesThreadLocalAccessor().getValue();
+			if (shipped != null) {
+				this.shippedCaptures.put(id, shipped);
+			}
+			this.executor.submitStored(id, () -> {
+				latch(id).await(10, TimeUnit.SECONDS);
+				return Seen.now(this.observations);
+			}).addDoneCallback((future) -> this.seenByCallbacks.put(id, Seen.now(this.observations)));
+			return "started " + id;
+		}
+
+		void release(String id) {
+			latch(id).countDown();
+		}
+
+		private CountDownLatch latch(String id) {
+			return this.releases.computeIfAbsent(id, (key) -> new CountDownLatch(1));
+		}
+
+	}
+
+	/**
+	 * What a task saw of its submitter's context.
+	 *
+	 * @param user the name of the authenticated user
+	 * @param locale the locale
+	 * @param correlation the correlation id in the MDC
+	 * @param observation the current observation
+	 * @param note the X-Note request header
+	 * @param id the id request parameter
+	 * @param uri the request URI
+	 * @param method the request method
+	 * @param route the best matching pattern, a request attribute
+	 */
+	record Seen(@Nullable String user, @Nullable String locale, @Nullable String correlation,
+			@Nullable Observation observation, @Nullable String note, @Nullable String id, @Nullable String uri,
+			@Nullable String method, @Nullable Object route) {
+
+		static final Seen NOTHING = new Seen(null, null, null, null, null, null, null, null, null);
+
+		static Seen now(ObservationRegistry observations) {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			HttpServletRequest request = (RequestContextHolder
+				.getRequestAttributes() instanceof ServletRequestAttributes attributes) ? attributes.getRequest() : null;
+			return new Seen((authentication != null) ? authentication.getName() : null,
+					(LocaleContextHolder.getLocaleContext() != null) ? LocaleContextHolder.getLocale().toLanguageTag()
+							: null,
+					MDC.get("correlation"), observations.getCurrentObservation(),
+					(request != null) ? request.getHeader("X-Note") : null,
+					(request != null) ? request.getParameter("id") : null,
+					(request != null) ? request.getRequestURI() : null,
+					(request != null) ? request.getMethod() : null,
+					(request != null) ? request.getAttribute(
+							"org.springframework.web.servlet.HandlerMapping.bestMatchingPattern") : null);
+		}
+
+	}
+
+}
