@@ -67,6 +67,15 @@ abstract class AbstractContextPropagationIntegrationTests {
 	}
 
 	@Test
+	void jobCalledByAnAuthenticatedRequestShouldSeeItsContextAfterTheResponseWasSent() throws Exception {
+		assertThat(start("/job-reports", "bob", "j1", "de-AT", "corr-j1", "note j1").statusCode()).isEqualTo(200);
+		awaitRequestRecycled("j1");
+		this.reports.release("j1");
+		assertThat(seen("j1")).isEqualTo(new Seen("bob", "de-AT", "corr-j1", this.reports.requestObservations.get("j1"),
+				"note j1", "j1", "/job-reports", "GET", "/job-reports"));
+	}
+
+	@Test
 	void doneCallbackAddedByTheRequestShouldSeeItsContext() throws Exception {
 		start("alice", "c1", "it-IT", "corr-c1", "note c1");
 		this.reports.release("c1");
@@ -108,8 +117,13 @@ abstract class AbstractContextPropagationIntegrationTests {
 
 	private HttpResponse<String> start(String user, String id, String language, String correlation, String note)
 			throws Exception {
+		return start("/reports", user, id, language, correlation, note);
+	}
+
+	private HttpResponse<String> start(String path, String user, String id, String language, String correlation,
+			String note) throws Exception {
 		String credentials = Base64.getEncoder().encodeToString((user + ":secret").getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/reports?id=" + id))
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path + "?id=" + id))
 			.header("Authorization", "Basic " + credentials)
 			.header("Accept-Language", language)
 			.header("X-Correlation", correlation)

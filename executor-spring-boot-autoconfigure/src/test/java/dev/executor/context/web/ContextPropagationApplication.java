@@ -5,7 +5,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
+import dev.executor.FutureProxy;
+import dev.executor.Job;
+import dev.executor.JobKey;
+import dev.executor.Jobs;
 import dev.executor.ManagedExecutor;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -16,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -96,13 +102,28 @@ class ContextPropagationApplication {
 
 		private final ObservationRegistry observations;
 
-		Reports(ManagedExecutor executor, ObservationRegistry observations) {
+		private final ObjectProvider<JobReports> jobs;
+
+		Reports(ManagedExecutor executor, ObservationRegistry observations, ObjectProvider<JobReports> jobs) {
 			this.executor = executor;
 			this.observations = observations;
+			this.jobs = jobs;
+		}
+
+		@GetMapping("/job-reports")
+		String startJob(@RequestParam String id) {
+			return start(id, () -> this.jobs.getObject().see(id));
 		}
 
 		@GetMapping("/reports")
 		String start(@RequestParam String id) {
+			return start(id, () -> this.executor.submitStored(id, () -> {
+				latch(id).await(10, TimeUnit.SECONDS);
+				return Seen.now(this.observations);
+			}));
+		}
+
+		private String start(String id, Supplier<FutureProxy<Seen>> submission) {
 			Observation current = this.observations.getCurrentObservation();
 			if (current != null) {
 				this.requestObservations.put(id, current);
@@ -111,10 +132,7 @@ class ContextPropagationApplication {
 			if (shipped != null) {
 				this.shippedCaptures.put(id, shipped);
 			}
-			this.executor.submitStored(id, () -> {
-				latch(id).await(10, TimeUnit.SECONDS);
-				return Seen.now(this.observations);
-			}).addDoneCallback((future) -> this.seenByCallbacks.put(id, Seen.now(this.observations)));
+			submission.get().addDoneCallback((future) -> this.seenByCallbacks.put(id, Seen.now(this.observations)));
 			return "started " + id;
 		}
 
@@ -122,10 +140,42 @@ class ContextPropagationApplication {
 			latch(id).countDown();
 		}
 
-		private CountDownLatch latch(String id) {
+		CountDownLatch latch(String id) {
 			return this.releases.computeIfAbsent(id, (key) -> new CountDownLatch(1));
 		}
 
+	}
+
+	/**
+	 * A {@link Job} that waits to be released, then reports what it saw.
+	 */
+	static class JobReports {
+
+		private final Reports reports;
+
+		private final ObservationRegistry observations;
+
+		JobReports(Reports reports, ObservationRegistry observations) {
+			this.reports = reports;
+			this.observations = observations;
+		}
+
+		@Job
+		public FutureProxy<Seen> see(@JobKey String id) {
+			try {
+				this.reports.latch(id).await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return Jobs.completed(Seen.now(this.observations));
+		}
+
+	}
+
+	@Bean
+	JobReports jobReports(Reports reports, ObservationRegistry observations) {
+		return new JobReports(reports, observations);
 	}
 
 	/**
