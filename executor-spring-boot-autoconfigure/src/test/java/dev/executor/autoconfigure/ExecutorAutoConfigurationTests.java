@@ -23,6 +23,7 @@ import dev.executor.core.DelegatingManagedExecutor;
 import dev.executor.core.ExecutorBackends;
 import dev.executor.core.ManagedExecutorFactory;
 import dev.executor.core.TaskFailureReporter;
+import dev.executor.job.JobAnnotationBeanPostProcessor;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
@@ -206,6 +207,20 @@ class ExecutorAutoConfigurationTests {
 	}
 
 	@Test
+	void whenUserDefinesTaskFailureReporterShouldBackOff() {
+		this.contextRunner.withUserConfiguration(UserFailureReporterConfiguration.class)
+			.run((context) -> assertThat(context).getBean(TaskFailureReporter.class)
+				.isSameAs(context.getBean("userFailureReporter")));
+	}
+
+	@Test
+	void whenUserDefinesJobAnnotationBeanPostProcessorShouldBackOff() {
+		this.contextRunner.withUserConfiguration(UserJobPostProcessorConfiguration.class)
+			.run((context) -> assertThat(context).getBean(JobAnnotationBeanPostProcessor.class)
+				.isSameAs(context.getBean("userJobPostProcessor")));
+	}
+
+	@Test
 	void closingTheContextShouldLetRunningAndQueuedTasksFinishWithinTheAwaitPeriod() {
 		this.contextRunner.withPropertyValues("executor.max-workers=1", "executor.shutdown.await-termination-period=30s")
 			.run((context) -> {
@@ -320,6 +335,27 @@ class ExecutorAutoConfigurationTests {
 			return new ManagedExecutorFactory(backends, ContextPropagation.NONE,
 					new TaskFailureReporter(List.of(), (event) -> {
 					}), List.of());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserFailureReporterConfiguration {
+
+		@Bean
+		TaskFailureReporter userFailureReporter() {
+			return new TaskFailureReporter(List.of(), (event) -> {
+			});
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserJobPostProcessorConfiguration {
+
+		@Bean
+		static JobAnnotationBeanPostProcessor userJobPostProcessor() {
+			return new JobAnnotationBeanPostProcessor();
 		}
 
 	}

@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  * anything. Subclasses choose the executor type; the executor has a single worker.
  */
 @SpringBootTest(classes = ContextPropagationApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "executor.max-workers=1")
+		properties = { "executor.max-workers=1", "management.tracing.sampling.probability=1.0" })
 abstract class AbstractContextPropagationIntegrationTests {
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -64,6 +64,8 @@ abstract class AbstractContextPropagationIntegrationTests {
 		Observation requestObservation = this.reports.requestObservations.get("a1");
 		assertThat(seen("a1")).isEqualTo(expected("alice", "a1", "fr-CA", requestObservation));
 		assertThat(observationAndParents(requestObservation)).contains("http.server.requests");
+		assertThat(this.reports.taskTraceIds.get("a1")).isNotEqualTo("none")
+			.isEqualTo(this.reports.requestTraceIds.get("a1"));
 	}
 
 	@Test

@@ -14,6 +14,8 @@ import dev.executor.Jobs;
 import dev.executor.ManagedExecutor;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -96,6 +98,10 @@ class ContextPropagationApplication {
 
 		final Map<String, Seen> seenByCallbacks = new ConcurrentHashMap<>();
 
+		final Map<String, String> requestTraceIds = new ConcurrentHashMap<>();
+
+		final Map<String, String> taskTraceIds = new ConcurrentHashMap<>();
+
 		private final Map<String, CountDownLatch> releases = new ConcurrentHashMap<>();
 
 		private final ManagedExecutor executor;
@@ -104,10 +110,14 @@ class ContextPropagationApplication {
 
 		private final ObjectProvider<JobReports> jobs;
 
-		Reports(ManagedExecutor executor, ObservationRegistry observations, ObjectProvider<JobReports> jobs) {
+		private final Tracer tracer;
+
+		Reports(ManagedExecutor executor, ObservationRegistry observations, ObjectProvider<JobReports> jobs,
+				Tracer tracer) {
 			this.executor = executor;
 			this.observations = observations;
 			this.jobs = jobs;
+			this.tracer = tracer;
 		}
 
 		@GetMapping("/job-reports")
@@ -119,11 +129,18 @@ class ContextPropagationApplication {
 		String start(@RequestParam String id) {
 			return start(id, () -> this.executor.submitStored(id, () -> {
 				latch(id).await(10, TimeUnit.SECONDS);
+				recordTraceId(this.taskTraceIds, id);
 				return Seen.now(this.observations);
 			}));
 		}
 
+		private void recordTraceId(Map<String, String> traceIds, String id) {
+			Span span = this.tracer.currentSpan();
+			traceIds.put(id, (span != null) ? span.context().traceId() : "none");
+		}
+
 		private String start(String id, Supplier<FutureProxy<Seen>> submission) {
+			recordTraceId(this.requestTraceIds, id);
 			Observation current = this.observations.getCurrentObservation();
 			if (current != null) {
 				this.requestObservations.put(id, current);
