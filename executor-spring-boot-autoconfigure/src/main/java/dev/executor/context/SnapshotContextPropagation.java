@@ -1,16 +1,18 @@
 package dev.executor.context;
 
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.micrometer.context.ContextRegistry;
-import io.micrometer.context.ContextSnapshot;
-import io.micrometer.context.ContextSnapshotFactory;
+import io.micrometer.context.ThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link ContextPropagation} that captures the {@code ThreadLocalAccessor}s of a
- * {@link ContextRegistry}. Restoring clears the thread locals of the registry that the
+ * {@link ContextRegistry}, with the semantics of context-propagation's
+ * {@code ContextSnapshot} in its clear-missing mode but kept in arrays, since it runs
+ * twice for every task. Restoring clears the thread locals of the registry that the
  * snapshot does not hold, so a pooled thread never runs a task with a previous task's
  * context, nor with context it inherited from the thread that created it; closing the
  * scope puts back what the thread held before.
@@ -21,7 +23,7 @@ public class SnapshotContextPropagation implements ContextPropagation {
 
 	private final Predicate<Object> keyPredicate;
 
-	private volatile @Nullable CachedFactory cached;
+	private volatile @Nullable Accessors accessors;
 
 	/**
 	 * Create a propagation over the global {@link ContextRegistry}.
@@ -52,25 +54,128 @@ public class SnapshotContextPropagation implements ContextPropagation {
 
 	@Override
 	public TaskContext capture() {
-		ContextSnapshot snapshot = snapshotFactory().captureAll();
-		return () -> snapshot.setThreadLocals()::close;
+		return accessors().capture();
 	}
 
-	private ContextSnapshotFactory snapshotFactory() {
+	private Accessors accessors() {
 		ContextRegistry registry = this.registry.get();
-		CachedFactory cached = this.cached;
-		if (cached == null || cached.registry() != registry) {
-			cached = new CachedFactory(registry, ContextSnapshotFactory.builder()
-				.contextRegistry(registry)
-				.captureKeyPredicate(this.keyPredicate)
-				.clearMissing(true)
-				.build());
-			this.cached = cached;
+		Accessors accessors = this.accessors;
+		if (accessors == null || accessors.registry != registry) {
+			accessors = new Accessors(registry, this.keyPredicate);
+			this.accessors = accessors;
 		}
-		return cached.factory();
+		return accessors;
 	}
 
-	private record CachedFactory(ContextRegistry registry, ContextSnapshotFactory factory) {
+	/**
+	 * The accessors of one registry: those whose values are captured and those that are
+	 * only cleared while a task runs.
+	 */
+	private static final class Accessors {
+
+		private final ContextRegistry registry;
+
+		private final ThreadLocalAccessor<?>[] all;
+
+		private final boolean[] captured;
+
+		Accessors(ContextRegistry registry, Predicate<Object> keyPredicate) {
+			this.registry = registry;
+			List<ThreadLocalAccessor<?>> accessors = registry.getThreadLocalAccessors();
+			this.all = accessors.toArray(new ThreadLocalAccessor<?>[0]);
+			this.captured = new boolean[this.all.length];
+			for (int i = 0; i < this.all.length; i++) {
+				this.captured[i] = keyPredicate.test(this.all[i].key());
+			}
+		}
+
+		TaskContext capture() {
+			Object[] values = null;
+			for (int i = 0; i < this.all.length; i++) {
+				Object value = this.captured[i] ? this.all[i].getValue() : null;
+				if (value != null) {
+					if (values == null) {
+						values = new Object[this.all.length];
+					}
+					values[i] = value;
+				}
+			}
+			return new Snapshot(this.all, values);
+		}
+
+	}
+
+	/**
+	 * Captured values, by accessor index; {@code null} values are cleared on restore.
+	 */
+	private static final class Snapshot implements TaskContext {
+
+		private final ThreadLocalAccessor<?>[] accessors;
+
+		private final Object @Nullable [] values;
+
+		Snapshot(ThreadLocalAccessor<?>[] accessors, Object @Nullable [] values) {
+			this.accessors = accessors;
+			this.values = values;
+		}
+
+		@Override
+		public Scope restore() {
+			Object[] previous = null;
+			boolean[] changed = null;
+			for (int i = 0; i < this.accessors.length; i++) {
+				Object value = (this.values != null) ? this.values[i] : null;
+				Object current = this.accessors[i].getValue();
+				if (value == null && current == null) {
+					continue;
+				}
+				if (changed == null) {
+					changed = new boolean[this.accessors.length];
+					previous = new Object[this.accessors.length];
+				}
+				changed[i] = true;
+				previous[i] = current;
+				set(this.accessors[i], value);
+			}
+			return (changed != null) ? new RestoringScope(this.accessors, changed, previous) : Scope.NONE;
+		}
+
+		@SuppressWarnings("unchecked")
+		private static <V> void set(ThreadLocalAccessor<V> accessor, @Nullable Object value) {
+			if (value != null) {
+				accessor.setValue((V) value);
+			}
+			else {
+				accessor.setValue();
+			}
+		}
+
+	}
+
+	/**
+	 * Puts back what a thread held before a snapshot was restored on it, in reverse order.
+	 */
+	private record RestoringScope(ThreadLocalAccessor<?>[] accessors, boolean[] changed,
+			Object[] previous) implements TaskContext.Scope {
+
+		@Override
+		public void close() {
+			for (int i = this.accessors.length - 1; i >= 0; i--) {
+				if (this.changed[i]) {
+					restore(this.accessors[i], this.previous[i]);
+				}
+			}
+		}
+
+		@SuppressWarnings("unchecked")
+		private static <V> void restore(ThreadLocalAccessor<V> accessor, @Nullable Object previous) {
+			if (previous != null) {
+				accessor.restore((V) previous);
+			}
+			else {
+				accessor.restore();
+			}
+		}
 
 	}
 

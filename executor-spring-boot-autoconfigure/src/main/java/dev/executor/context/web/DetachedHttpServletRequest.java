@@ -47,56 +47,26 @@ import org.springframework.http.HttpHeaders;
  */
 public final class DetachedHttpServletRequest implements HttpServletRequest {
 
-	private final RequestLine line;
+	private static final String SNAPSHOT_ATTRIBUTE = DetachedHttpServletRequest.class.getName() + ".snapshot";
 
-	private final HttpHeaders headers = new HttpHeaders();
-
-	private final Map<String, String[]> parameters;
+	private final Snapshot snapshot;
 
 	private final Map<String, Object> attributes = new ConcurrentHashMap<>();
 
-	private final Cookie @Nullable [] cookies;
-
-	private final List<Locale> locales;
-
-	private final Client client;
-
-	private final @Nullable HttpSession session;
-
-	private final HttpServletMapping mapping;
-
-	private final ServletConnection connection;
-
-	private final Map<String, String> trailerFields;
-
-	private final @Nullable ServletContext servletContext;
-
 	/**
-	 * Copy the given request.
+	 * Copy the given request. What cannot change while a request is handled (request
+	 * line, headers, parameters, cookies, ...) is copied once per request and shared by
+	 * its copies; the attributes are copied every time.
 	 * @param request the request, still in use
 	 */
 	public DetachedHttpServletRequest(HttpServletRequest request) {
-		this.line = RequestLine.of(request);
-		for (String name : Collections.list(request.getHeaderNames())) {
-			Collections.list(request.getHeaders(name)).forEach((value) -> this.headers.add(name, value));
-		}
-		Map<String, String[]> parameters = new LinkedHashMap<>();
-		request.getParameterMap().forEach((name, values) -> parameters.put(name, values.clone()));
-		this.parameters = Collections.unmodifiableMap(parameters);
+		this.snapshot = Snapshot.of(request);
 		for (String name : Collections.list(request.getAttributeNames())) {
 			Object value = request.getAttribute(name);
-			if (value != null) {
+			if (value != null && !SNAPSHOT_ATTRIBUTE.equals(name)) {
 				this.attributes.put(name, value);
 			}
 		}
-		this.cookies = copy(request.getCookies());
-		this.locales = List.copyOf(Collections.list(request.getLocales()));
-		this.client = Client.of(request);
-		this.session = request.getSession(false);
-		this.mapping = Mapping.of(request.getHttpServletMapping());
-		this.connection = Connection.of(request.getServletConnection());
-		this.trailerFields = request.isTrailerFieldsReady() ? Map.copyOf(request.getTrailerFields()) : Map.of();
-		this.servletContext = request.getServletContext();
 	}
 
 	private static Cookie @Nullable [] copy(Cookie @Nullable [] cookies) {
@@ -112,102 +82,102 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 
 	@Override
 	public String getMethod() {
-		return this.line.method();
+		return this.snapshot.line.method();
 	}
 
 	@Override
 	public String getRequestURI() {
-		return this.line.requestUri();
+		return this.snapshot.line.requestUri();
 	}
 
 	@Override
 	public StringBuffer getRequestURL() {
-		return new StringBuffer(this.line.requestUrl());
+		return new StringBuffer(this.snapshot.line.requestUrl());
 	}
 
 	@Override
 	public String getContextPath() {
-		return this.line.contextPath();
+		return this.snapshot.line.contextPath();
 	}
 
 	@Override
 	public String getServletPath() {
-		return this.line.servletPath();
+		return this.snapshot.line.servletPath();
 	}
 
 	@Override
 	public @Nullable String getPathInfo() {
-		return this.line.pathInfo();
+		return this.snapshot.line.pathInfo();
 	}
 
 	@Override
 	public @Nullable String getPathTranslated() {
-		return this.line.pathTranslated();
+		return this.snapshot.line.pathTranslated();
 	}
 
 	@Override
 	public @Nullable String getQueryString() {
-		return this.line.queryString();
+		return this.snapshot.line.queryString();
 	}
 
 	@Override
 	public String getProtocol() {
-		return this.line.protocol();
+		return this.snapshot.line.protocol();
 	}
 
 	@Override
 	public String getScheme() {
-		return this.line.scheme();
+		return this.snapshot.line.scheme();
 	}
 
 	@Override
 	public String getServerName() {
-		return this.line.serverName();
+		return this.snapshot.line.serverName();
 	}
 
 	@Override
 	public int getServerPort() {
-		return this.line.serverPort();
+		return this.snapshot.line.serverPort();
 	}
 
 	@Override
 	public boolean isSecure() {
-		return this.line.secure();
+		return this.snapshot.line.secure();
 	}
 
 	@Override
 	public DispatcherType getDispatcherType() {
-		return this.line.dispatcherType();
+		return this.snapshot.line.dispatcherType();
 	}
 
 	@Override
 	public String getRequestId() {
-		return this.line.requestId();
+		return this.snapshot.line.requestId();
 	}
 
 	@Override
 	public String getProtocolRequestId() {
-		return this.line.protocolRequestId();
+		return this.snapshot.line.protocolRequestId();
 	}
 
 	@Override
 	public @Nullable String getHeader(String name) {
-		return this.headers.getFirst(name);
+		return this.snapshot.headers.getFirst(name);
 	}
 
 	@Override
 	public Enumeration<String> getHeaders(String name) {
-		return Collections.enumeration(this.headers.getOrEmpty(name));
+		return Collections.enumeration(this.snapshot.headers.getOrEmpty(name));
 	}
 
 	@Override
 	public Enumeration<String> getHeaderNames() {
-		return Collections.enumeration(this.headers.headerNames());
+		return Collections.enumeration(this.snapshot.headers.headerNames());
 	}
 
 	@Override
 	public long getDateHeader(String name) {
-		return this.headers.getFirstDate(name);
+		return this.snapshot.headers.getFirstDate(name);
 	}
 
 	@Override
@@ -218,7 +188,7 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 
 	@Override
 	public @Nullable String getContentType() {
-		return this.line.contentType();
+		return this.snapshot.line.contentType();
 	}
 
 	@Override
@@ -229,12 +199,12 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 
 	@Override
 	public long getContentLengthLong() {
-		return this.line.contentLength();
+		return this.snapshot.line.contentLength();
 	}
 
 	@Override
 	public @Nullable String getCharacterEncoding() {
-		return this.line.characterEncoding();
+		return this.snapshot.line.characterEncoding();
 	}
 
 	@Override
@@ -244,24 +214,24 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 
 	@Override
 	public @Nullable String getParameter(String name) {
-		String[] values = this.parameters.get(name);
+		String[] values = this.snapshot.parameters.get(name);
 		return (values != null && values.length > 0) ? values[0] : null;
 	}
 
 	@Override
 	public Enumeration<String> getParameterNames() {
-		return Collections.enumeration(this.parameters.keySet());
+		return Collections.enumeration(this.snapshot.parameters.keySet());
 	}
 
 	@Override
 	public String @Nullable [] getParameterValues(String name) {
-		String[] values = this.parameters.get(name);
+		String[] values = this.snapshot.parameters.get(name);
 		return (values != null) ? values.clone() : null;
 	}
 
 	@Override
 	public Map<String, String[]> getParameterMap() {
-		return this.parameters;
+		return this.snapshot.parameters;
 	}
 
 	@Override
@@ -291,62 +261,62 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 
 	@Override
 	public Cookie @Nullable [] getCookies() {
-		return copy(this.cookies);
+		return copy(this.snapshot.cookies);
 	}
 
 	@Override
 	public Locale getLocale() {
-		return this.locales.isEmpty() ? Locale.getDefault() : this.locales.get(0);
+		return this.snapshot.locales.isEmpty() ? Locale.getDefault() : this.snapshot.locales.get(0);
 	}
 
 	@Override
 	public Enumeration<Locale> getLocales() {
-		return Collections.enumeration(this.locales);
+		return Collections.enumeration(this.snapshot.locales);
 	}
 
 	@Override
 	public @Nullable String getRemoteAddr() {
-		return this.client.remoteAddr();
+		return this.snapshot.client.remoteAddr();
 	}
 
 	@Override
 	public @Nullable String getRemoteHost() {
-		return this.client.remoteHost();
+		return this.snapshot.client.remoteHost();
 	}
 
 	@Override
 	public int getRemotePort() {
-		return this.client.remotePort();
+		return this.snapshot.client.remotePort();
 	}
 
 	@Override
 	public @Nullable String getLocalName() {
-		return this.client.localName();
+		return this.snapshot.client.localName();
 	}
 
 	@Override
 	public @Nullable String getLocalAddr() {
-		return this.client.localAddr();
+		return this.snapshot.client.localAddr();
 	}
 
 	@Override
 	public int getLocalPort() {
-		return this.client.localPort();
+		return this.snapshot.client.localPort();
 	}
 
 	@Override
 	public @Nullable String getAuthType() {
-		return this.client.authType();
+		return this.snapshot.client.authType();
 	}
 
 	@Override
 	public @Nullable String getRemoteUser() {
-		return this.client.remoteUser();
+		return this.snapshot.client.remoteUser();
 	}
 
 	@Override
 	public @Nullable Principal getUserPrincipal() {
-		return this.client.userPrincipal();
+		return this.snapshot.client.userPrincipal();
 	}
 
 	@Override
@@ -357,30 +327,30 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 
 	@Override
 	public @Nullable String getRequestedSessionId() {
-		return this.client.requestedSessionId();
+		return this.snapshot.client.requestedSessionId();
 	}
 
 	@Override
 	public boolean isRequestedSessionIdValid() {
-		return this.client.requestedSessionIdValid();
+		return this.snapshot.client.requestedSessionIdValid();
 	}
 
 	@Override
 	public boolean isRequestedSessionIdFromCookie() {
-		return this.client.requestedSessionIdFromCookie();
+		return this.snapshot.client.requestedSessionIdFromCookie();
 	}
 
 	@Override
 	public boolean isRequestedSessionIdFromURL() {
-		return this.client.requestedSessionIdFromUrl();
+		return this.snapshot.client.requestedSessionIdFromUrl();
 	}
 
 	@Override
 	public @Nullable HttpSession getSession(boolean create) {
-		if (this.session == null && create) {
+		if (this.snapshot.session == null && create) {
 			throw new IllegalStateException("The copy of a request cannot create a session");
 		}
-		return this.session;
+		return this.snapshot.session;
 	}
 
 	@Override
@@ -399,17 +369,17 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 
 	@Override
 	public HttpServletMapping getHttpServletMapping() {
-		return this.mapping;
+		return this.snapshot.mapping;
 	}
 
 	@Override
 	public ServletConnection getServletConnection() {
-		return this.connection;
+		return this.snapshot.connection;
 	}
 
 	@Override
 	public Map<String, String> getTrailerFields() {
-		return this.trailerFields;
+		return this.snapshot.trailerFields;
 	}
 
 	@Override
@@ -419,7 +389,7 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 
 	@Override
 	public @Nullable ServletContext getServletContext() {
-		return this.servletContext;
+		return this.snapshot.servletContext;
 	}
 
 	@Override
@@ -587,6 +557,68 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 		@Override
 		public boolean isSecure() {
 			return this.secure;
+		}
+
+	}
+
+
+	/**
+	 * What a copy keeps of a request that cannot change while the request is handled,
+	 * cached on the request for its next copy.
+	 */
+	private static final class Snapshot {
+
+		private final HttpServletRequest source;
+
+		private final RequestLine line;
+
+		private final HttpHeaders headers = new HttpHeaders();
+
+		private final Map<String, String[]> parameters;
+
+		private final Cookie @Nullable [] cookies;
+
+		private final List<Locale> locales;
+
+		private final Client client;
+
+		private final @Nullable HttpSession session;
+
+		private final HttpServletMapping mapping;
+
+		private final ServletConnection connection;
+
+		private final Map<String, String> trailerFields;
+
+		private final @Nullable ServletContext servletContext;
+
+		private Snapshot(HttpServletRequest request) {
+			this.source = request;
+			this.line = RequestLine.of(request);
+			for (String name : Collections.list(request.getHeaderNames())) {
+				Collections.list(request.getHeaders(name)).forEach((value) -> this.headers.add(name, value));
+			}
+			Map<String, String[]> parameters = new LinkedHashMap<>();
+			request.getParameterMap().forEach((name, values) -> parameters.put(name, values.clone()));
+			this.parameters = Collections.unmodifiableMap(parameters);
+			this.cookies = copy(request.getCookies());
+			this.locales = List.copyOf(Collections.list(request.getLocales()));
+			this.client = Client.of(request);
+			this.session = request.getSession(false);
+			this.mapping = Mapping.of(request.getHttpServletMapping());
+			this.connection = Connection.of(request.getServletConnection());
+			this.trailerFields = request.isTrailerFieldsReady() ? Map.copyOf(request.getTrailerFields()) : Map.of();
+			this.servletContext = request.getServletContext();
+		}
+
+		static Snapshot of(HttpServletRequest request) {
+			// the attribute may come from another wrapper of the same request: only reuse our own
+			if (request.getAttribute(SNAPSHOT_ATTRIBUTE) instanceof Snapshot cached && cached.source == request) {
+				return cached;
+			}
+			Snapshot snapshot = new Snapshot(request);
+			request.setAttribute(SNAPSHOT_ATTRIBUTE, snapshot);
+			return snapshot;
 		}
 
 	}
