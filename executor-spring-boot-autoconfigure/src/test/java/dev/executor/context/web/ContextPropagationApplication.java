@@ -7,8 +7,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import dev.executor.ManagedExecutor;
+import dev.executor.actuate.observation.TaskObservations;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.ObservationView;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -90,6 +92,8 @@ class ContextPropagationApplication {
 
 		final Map<String, Seen> seenByCallbacks = new ConcurrentHashMap<>();
 
+		final Map<String, ObservationView> taskObservations = new ConcurrentHashMap<>();
+
 		private final Map<String, CountDownLatch> releases = new ConcurrentHashMap<>();
 
 		private final ManagedExecutor executor;
@@ -113,6 +117,10 @@ class ContextPropagationApplication {
 			}
 			this.executor.submitStored(id, () -> {
 				latch(id).await(10, TimeUnit.SECONDS);
+				Observation task = this.observations.getCurrentObservation();
+				if (task != null) {
+					this.taskObservations.put(id, task);
+				}
 				return Seen.now(this.observations);
 			}).addDoneCallback((future) -> this.seenByCallbacks.put(id, Seen.now(this.observations)));
 			return "started " + id;
@@ -134,7 +142,8 @@ class ContextPropagationApplication {
 	 * @param user the name of the authenticated user
 	 * @param locale the locale
 	 * @param correlation the correlation id in the MDC
-	 * @param observation the current observation
+	 * @param observation the submitter's observation: the current one, or in a task its
+	 * parent
 	 * @param note the X-Note request header
 	 * @param id the id request parameter
 	 * @param uri the request URI
@@ -147,6 +156,15 @@ class ContextPropagationApplication {
 
 		static final Seen NOTHING = new Seen(null, null, null, null, null, null, null, null, null);
 
+		// a task runs in an observation of its own, whose parent is the submitter's
+		private static @Nullable Observation submitterObservation(ObservationRegistry observations) {
+			Observation current = observations.getCurrentObservation();
+			if (current != null && TaskObservations.NAME.equals(current.getContext().getName())) {
+				return (Observation) current.getContext().getParentObservation();
+			}
+			return current;
+		}
+
 		static Seen now(ObservationRegistry observations) {
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 			HttpServletRequest request = (RequestContextHolder
@@ -154,7 +172,7 @@ class ContextPropagationApplication {
 			return new Seen((authentication != null) ? authentication.getName() : null,
 					(LocaleContextHolder.getLocaleContext() != null) ? LocaleContextHolder.getLocale().toLanguageTag()
 							: null,
-					MDC.get("correlation"), observations.getCurrentObservation(),
+					MDC.get("correlation"), submitterObservation(observations),
 					(request != null) ? request.getHeader("X-Note") : null,
 					(request != null) ? request.getParameter("id") : null,
 					(request != null) ? request.getRequestURI() : null,
