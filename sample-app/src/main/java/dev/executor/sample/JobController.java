@@ -120,6 +120,10 @@ class JobController {
 	}
 
 	private static String export(String name, int pages) throws InterruptedException {
+		if (pages < 1) {
+			// checked by the task, so that the failure shows in its stored future
+			throw new IllegalArgumentException("An export needs at least 1 page, not " + pages);
+		}
 		for (int page = 1; page <= pages; page++) {
 			// stands in for rendering a page; cancelling the export interrupts it here
 			TimeUnit.MILLISECONDS.sleep(100);

@@ -78,6 +78,21 @@ class ActuatorTests {
 	}
 
 	@Test
+	void userShouldSeeThatAStoredFutureFailedButNotWhy() {
+		startExport("failed-for-user", 0);
+		Map<String, Object> export = awaitState("export-failed-for-user", "FAILED", "user");
+		assertThat(export).containsEntry("exception", Map.of("type", "******", "message", "******"));
+	}
+
+	@Test
+	void adminShouldSeeWhyAStoredFutureFailed() {
+		startExport("failed-for-admin", 0);
+		Map<String, Object> export = awaitState("export-failed-for-admin", "FAILED", "admin");
+		assertThat(export).containsEntry("exception", Map.of("type", IllegalArgumentException.class.getName(),
+				"message", "An export needs at least 1 page, not 0"));
+	}
+
+	@Test
 	void userShouldBeForbiddenToCancelAStoredFuture() {
 		startExport("kept");
 		ResponseEntity<Map<String, Object>> cancel = call(HttpMethod.DELETE, "/actuator/executors/default/export-kept",
@@ -128,12 +143,21 @@ class ActuatorTests {
 	}
 
 	private void startExport(String name) {
-		assertThat(call(HttpMethod.POST, "/exports/" + name, null).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		startExport(name, 50);
+	}
+
+	private void startExport(String name, int pages) {
+		assertThat(call(HttpMethod.POST, "/exports/" + name + "?pages=" + pages, null).getStatusCode())
+			.isEqualTo(HttpStatus.ACCEPTED);
 	}
 
 	private Map<String, Object> awaitFinished(String key, String user) {
+		return awaitState(key, "FINISHED", user);
+	}
+
+	private Map<String, Object> awaitState(String key, String state, String user) {
 		return await().until(() -> call(HttpMethod.GET, "/actuator/executors/default/" + key, user).getBody(),
-				(job) -> "FINISHED".equals(job.get("state")));
+				(future) -> state.equals(future.get("state")));
 	}
 
 	private ResponseEntity<Map<String, Object>> call(HttpMethod method, String uri, String user) {
