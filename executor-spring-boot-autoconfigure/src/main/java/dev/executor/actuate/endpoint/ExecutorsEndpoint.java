@@ -147,7 +147,16 @@ public class ExecutorsEndpoint {
 			return this.jsonMapper.valueToTree(value);
 		}
 		catch (JacksonException ex) {
+			return toText(value);
+		}
+	}
+
+	private static String toText(Object value) {
+		try {
 			return String.valueOf(value);
+		}
+		catch (RuntimeException ex) {
+			return value.getClass().getName();
 		}
 	}
 

@@ -47,6 +47,14 @@ class ExecutorsEndpointShowValuesAlwaysWebTests {
 	}
 
 	@Test
+	void resultThatCanNeitherBeWrittenNorPrintedShouldBeShownAsItsClassName() throws Exception {
+		this.executor.submitStored("unprintable", Unprintable::new).get(5, TimeUnit.SECONDS);
+		Map<String, Object> body = get(ExecutorsEndpointApplication.client(this.port), "/default/unprintable")
+			.getBody();
+		assertThat(body).containsEntry("result", Unprintable.class.getName());
+	}
+
+	@Test
 	void failedFutureShouldShowTheTypeAndMessageOfItsException() {
 		this.executor.submitStored("failed", () -> {
 			throw new IllegalStateException("Out of paper");
@@ -59,6 +67,15 @@ class ExecutorsEndpointShowValuesAlwaysWebTests {
 	}
 
 	record Report(String title, int pageCount) {
+
+	}
+
+	static class Unprintable extends Unwritable {
+
+		@Override
+		public String toString() {
+			throw new IllegalStateException("cannot be printed");
+		}
 
 	}
 
