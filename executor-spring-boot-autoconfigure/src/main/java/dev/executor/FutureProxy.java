@@ -1,5 +1,7 @@
 package dev.executor;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -102,6 +104,43 @@ public class FutureProxy<T> extends CompletableFuture<T> {
 	 */
 	protected boolean isRunning() {
 		return false;
+	}
+
+	/**
+	 * Return when the task behind this future was submitted. The default implementation,
+	 * for futures without a task, returns empty.
+	 * @return the time of submission, or empty
+	 */
+	public Optional<Instant> submitted() {
+		return Optional.empty();
+	}
+
+	/**
+	 * Return when the task behind this future started to run. The default
+	 * implementation, for futures without a task, returns empty.
+	 * @return the time the task started, or empty if it has not started
+	 */
+	public Optional<Instant> started() {
+		return Optional.empty();
+	}
+
+	/**
+	 * Return when the task behind this future was completed: done, failed or cancelled.
+	 * The default implementation, for futures without a task, returns empty.
+	 * @return the time the future was completed, or empty if it is not done
+	 */
+	public Optional<Instant> finished() {
+		return Optional.empty();
+	}
+
+	/**
+	 * Return how long the task behind this future ran: from its start until its future
+	 * was completed, or until now while it runs. The default implementation, for futures
+	 * without a task, returns empty.
+	 * @return the run time, or empty if the task has not started
+	 */
+	public Optional<Duration> duration() {
+		return Optional.empty();
 	}
 
 	/**

@@ -13,6 +13,7 @@ import dev.executor.core.DefaultManagedExecutors;
 import dev.executor.core.ExecutorBackends;
 import dev.executor.core.ManagedExecutorFactory;
 import dev.executor.core.TaskFailureReporter;
+import dev.executor.core.TaskObserver;
 import dev.executor.job.JobAnnotationBeanPostProcessor;
 import dev.executor.thread.CustomPoolBackend;
 import dev.executor.thread.ThreadPoolBackend;
@@ -71,9 +72,9 @@ final class ExecutorConfigurations {
 		@ConditionalOnMissingBean
 		ManagedExecutorFactory managedExecutorFactory(ExecutorBackends backends,
 				ContextPropagationFactory contextPropagationFactory, TaskFailureReporter failureReporter,
-				ObjectProvider<DoneCallback> doneCallbacks) {
+				ObjectProvider<DoneCallback> doneCallbacks, ObjectProvider<TaskObserver> taskObservers) {
 			return new ManagedExecutorFactory(backends, contextPropagationFactory, failureReporter,
-					doneCallbacks.orderedStream().toList());
+					doneCallbacks.orderedStream().toList(), taskObservers.orderedStream().toList());
 		}
 
 	}

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -34,6 +35,11 @@ import org.springframework.context.SmartLifecycle;
  * whatever type. Shutdown is two-step: {@link #stop()} (or {@link #shutdown()}) stops
  * accepting tasks, {@link #close()} waits up to the await-termination period for running
  * and queued tasks and cancels what is left, so that every future ends.
+ * <p>
+ * Whatever the pool, the executor counts its tasks: those {@link #activeCount() running}
+ * and {@link #queuedCount() waiting}, those that {@link #completedTaskCount() ran} and
+ * the submissions it {@link #rejectedTaskCount() rejected}; {@link TaskListener task
+ * listeners} hear of every task that starts and ends.
  */
 public class DelegatingManagedExecutor extends AbstractExecutorService
 		implements ManagedExecutor, SmartLifecycle, DisposableBean {
@@ -56,7 +62,13 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 
 	private volatile List<Consumer<? super FutureProxy<?>>> defaultCallbacks = List.of();
 
+	private volatile TaskListener taskListener = TaskListener.NONE;
+
 	private final Set<ManagedTask<?>> inFlight = ConcurrentHashMap.newKeySet();
+
+	private final LongAdder completed = new LongAdder();
+
+	private final LongAdder rejected = new LongAdder();
 
 	private volatile boolean shutdown;
 
@@ -121,6 +133,20 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 		List<Consumer<? super FutureProxy<?>>> callbacks = new ArrayList<>(this.defaultCallbacks);
 		callbacks.add(callback);
 		this.defaultCallbacks = List.copyOf(callbacks);
+	}
+
+	/**
+	 * Add a listener of the tasks of this executor. Add listeners before submitting
+	 * tasks: a task that is running when a listener is added ends without that listener
+	 * having heard that it started.
+	 * @param listener the listener
+	 */
+	public synchronized void addTaskListener(TaskListener listener) {
+		this.taskListener = TaskListener.of(this.taskListener, listener);
+	}
+
+	TaskListener taskListener() {
+		return this.taskListener;
 	}
 
 	@Override
@@ -218,6 +244,7 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 	private <T> FutureProxy<T> dispatch(@Nullable String key, Callable<T> callable, TaskContext context,
 			@Nullable Duration timeout, List<Consumer<? super FutureProxy<?>>> callbacks, boolean adapt) {
 		if (this.shutdown) {
+			this.rejected.increment();
 			throw shutDownRejection();
 		}
 		if (adapt && this.pool instanceof TaskAdapter adapter) {
@@ -238,6 +265,7 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 		}
 		catch (RejectedExecutionException ex) {
 			RejectedExecutionException rejection = describeRejection(ex);
+			this.rejected.increment();
 			this.inFlight.remove(task);
 			if (key != null) {
 				this.futures.get(key).filter(future::equals).ifPresent((stored) -> this.futures.pop(key));
@@ -299,11 +327,19 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 		this.inFlight.remove(task);
 	}
 
+	void taskRan(ManagedTask<?> task) {
+		this.completed.increment();
+		TaskFuture<?> future = task.future();
+		this.taskListener.taskEnded(future, future.outcome(), future.runNanos());
+		this.inFlight.remove(task);
+	}
+
 	void taskDequeued(ManagedTask<?> task) {
 		if (this.pool instanceof ThreadPoolExecutor threadPool) {
 			threadPool.remove(task);
 		}
 		this.inFlight.remove(task);
+		this.taskListener.taskEnded(task.future(), task.future().outcome(), 0);
 	}
 
 	/**
@@ -312,6 +348,52 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 	 */
 	public int inFlightCount() {
 		return this.inFlight.size();
+	}
+
+	/**
+	 * Return the number of tasks running now. Counted when asked, not kept up to date
+	 * while tasks run.
+	 * @return the number of running tasks
+	 */
+	public int activeCount() {
+		int active = 0;
+		for (ManagedTask<?> task : this.inFlight) {
+			if (task.isRunning()) {
+				active++;
+			}
+		}
+		return active;
+	}
+
+	/**
+	 * Return the number of tasks waiting for a worker. Counted when asked.
+	 * @return the number of queued tasks
+	 */
+	public int queuedCount() {
+		int queued = 0;
+		for (ManagedTask<?> task : this.inFlight) {
+			if (task.isQueued()) {
+				queued++;
+			}
+		}
+		return queued;
+	}
+
+	/**
+	 * Return the number of tasks that ran to their end, whatever their outcome.
+	 * @return the number of completed tasks
+	 */
+	public long completedTaskCount() {
+		return this.completed.sum();
+	}
+
+	/**
+	 * Return the number of submissions this executor rejected, because its queue was
+	 * full or because it was shut down.
+	 * @return the number of rejected tasks
+	 */
+	public long rejectedTaskCount() {
+		return this.rejected.sum();
 	}
 
 	@Override

@@ -24,6 +24,8 @@ public class ManagedExecutorFactory {
 
 	private final List<DoneCallback> doneCallbacks;
 
+	private final List<TaskObserver> taskObservers;
+
 	/**
 	 * Create a new factory whose executors all capture context the same way.
 	 * @param backends the executor types
@@ -49,10 +51,26 @@ public class ManagedExecutorFactory {
 	 */
 	public ManagedExecutorFactory(ExecutorBackends backends, ContextPropagationFactory contextPropagation,
 			TaskFailureReporter failureReporter, List<DoneCallback> doneCallbacks) {
+		this(backends, contextPropagation, failureReporter, doneCallbacks, List.of());
+	}
+
+	/**
+	 * Create a new factory whose executors are observed.
+	 * @param backends the executor types
+	 * @param contextPropagation creates the propagation of each executor from its
+	 * settings
+	 * @param failureReporter where failures go on executors that propagate exceptions
+	 * @param doneCallbacks the default done-callbacks to add to the executors they apply
+	 * to
+	 * @param taskObservers the observers of every executor and its tasks, in order
+	 */
+	public ManagedExecutorFactory(ExecutorBackends backends, ContextPropagationFactory contextPropagation,
+			TaskFailureReporter failureReporter, List<DoneCallback> doneCallbacks, List<TaskObserver> taskObservers) {
 		this.backends = backends;
 		this.contextPropagation = contextPropagation;
 		this.failureReporter = failureReporter;
 		this.doneCallbacks = List.copyOf(doneCallbacks);
+		this.taskObservers = List.copyOf(taskObservers);
 	}
 
 	/**
@@ -75,6 +93,7 @@ public class ManagedExecutorFactory {
 		this.doneCallbacks.stream()
 			.filter((callback) -> callback.appliesTo(spec.name()))
 			.forEach(executor::addDefaultDoneCallback);
+		this.taskObservers.forEach((observer) -> executor.addTaskListener(observer.observe(executor)));
 		return executor;
 	}
 

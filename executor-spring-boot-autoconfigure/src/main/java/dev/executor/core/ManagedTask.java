@@ -70,14 +70,14 @@ final class ManagedTask<T> implements Runnable {
 	@Override
 	public void run() {
 		this.runner = Thread.currentThread();
-		if (this.future.isDone() || !PHASE.compareAndSet(this, NEW, RUNNING)) {
+		if (!start()) {
 			this.runner = null;
 			this.executor.taskEnded(this);
 			return;
 		}
 		ScheduledFuture<?> timer = (this.timeout != null) ? TaskTimeouts.schedule(this::timedOut, this.timeout) : null;
 		try (TaskContext.Scope scope = this.context.restore()) {
-			this.future.complete(this.callable.call());
+			callObserved();
 		}
 		catch (Throwable ex) {
 			this.executor.taskFailed(this.future, ex);
@@ -88,7 +88,32 @@ final class ManagedTask<T> implements Runnable {
 			}
 			endRun();
 			this.runner = null;
-			this.executor.taskEnded(this);
+			this.executor.taskRan(this);
+		}
+	}
+
+	private boolean start() {
+		if (!this.future.isDone() && PHASE.compareAndSet(this, NEW, RUNNING)) {
+			this.future.markStarted();
+			return true;
+		}
+		// completed from outside before it could start, other than by cancel
+		if (PHASE.compareAndSet(this, NEW, ENDED)) {
+			this.executor.taskDequeued(this);
+		}
+		return false;
+	}
+
+	private void callObserved() {
+		TaskListener.Scope observation = this.executor.taskListener().taskStarted(this.future);
+		try {
+			this.future.complete(this.callable.call());
+		}
+		catch (Throwable ex) {
+			this.executor.taskFailed(this.future, ex);
+		}
+		finally {
+			observation.close(this.future.outcome());
 		}
 	}
 
@@ -106,6 +131,10 @@ final class ManagedTask<T> implements Runnable {
 			}
 			Thread.onSpinWait();
 		}
+	}
+
+	boolean isQueued() {
+		return this.phase == NEW;
 	}
 
 	boolean isRunning() {

@@ -1,6 +1,11 @@
 package dev.executor.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -19,15 +24,41 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@link FutureProxy} of a task on a {@link DelegatingManagedExecutor}, or of a stage
  * that depends on one. Cancelling it stops its task; done callbacks run with the context
- * of the thread that added them.
+ * of the thread that added them. The future of a task knows when the task was submitted,
+ * started and finished.
  *
  * @param <T> the result type
  */
 final class TaskFuture<T> extends FutureProxy<T> {
 
+	private static final long NOT_YET = -1;
+
+	private static final TaskOutcome[] OUTCOMES = TaskOutcome.values();
+
+	private static final VarHandle FINISH;
+
+	static {
+		try {
+			FINISH = MethodHandles.lookup().findVarHandle(TaskFuture.class, "finish", long.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
 	private final DelegatingManagedExecutor executor;
 
 	private @Nullable ManagedTask<T> task;
+
+	private long submittedMillis;
+
+	private long submittedNanos;
+
+	private volatile long startedAfter = NOT_YET;
+
+	// nanoseconds after submission, shifted left by two, or'ed with the outcome's
+	// ordinal: one compare-and-set decides who completes the future, when and how
+	private volatile long finish = NOT_YET;
 
 	TaskFuture(DelegatingManagedExecutor executor) {
 		super(executor.name(), executor);
@@ -36,6 +67,92 @@ final class TaskFuture<T> extends FutureProxy<T> {
 
 	void attach(ManagedTask<T> task) {
 		this.task = task;
+		this.submittedMillis = System.currentTimeMillis();
+		this.submittedNanos = System.nanoTime();
+	}
+
+	void markStarted() {
+		this.startedAfter = System.nanoTime() - this.submittedNanos;
+	}
+
+	@Override
+	public boolean complete(T value) {
+		return finish(TaskOutcome.SUCCESS) && super.complete(value);
+	}
+
+	@Override
+	public boolean completeExceptionally(Throwable ex) {
+		return finish(TaskOutcome.of(ex)) && super.completeExceptionally(ex);
+	}
+
+	private boolean finish(TaskOutcome outcome) {
+		if (this.task == null) {
+			return true;
+		}
+		if (this.finish != NOT_YET) {
+			return false;
+		}
+		long after = System.nanoTime() - this.submittedNanos;
+		return FINISH.compareAndSet(this, NOT_YET, (after << 2) | outcome.ordinal());
+	}
+
+	/**
+	 * Return what completed this future. Only for futures that are done.
+	 * @return the outcome
+	 */
+	TaskOutcome outcome() {
+		long finish = this.finish;
+		if (finish != NOT_YET) {
+			return OUTCOMES[(int) (finish & 3)];
+		}
+		if (isCancelled()) {
+			return TaskOutcome.CANCELLED;
+		}
+		return isCompletedExceptionally() ? TaskOutcome.FAILURE : TaskOutcome.SUCCESS;
+	}
+
+	/**
+	 * Return how long the task ran until this future was completed.
+	 * @return the run time in nanoseconds, {@code 0} if the task never started
+	 */
+	long runNanos() {
+		long started = this.startedAfter;
+		long finish = this.finish;
+		return (started != NOT_YET && finish != NOT_YET) ? Math.max(0, (finish >> 2) - started) : 0;
+	}
+
+	@Override
+	public Optional<Instant> submitted() {
+		return (this.task != null) ? Optional.of(Instant.ofEpochMilli(this.submittedMillis)) : Optional.empty();
+	}
+
+	@Override
+	public Optional<Instant> started() {
+		return afterSubmission(this.startedAfter);
+	}
+
+	@Override
+	public Optional<Instant> finished() {
+		long finish = this.finish;
+		return afterSubmission((finish != NOT_YET) ? finish >> 2 : NOT_YET);
+	}
+
+	private Optional<Instant> afterSubmission(long nanos) {
+		if (this.task == null || nanos == NOT_YET) {
+			return Optional.empty();
+		}
+		return Optional.of(Instant.ofEpochMilli(this.submittedMillis).plusNanos(nanos));
+	}
+
+	@Override
+	public Optional<Duration> duration() {
+		long started = this.startedAfter;
+		if (this.task == null || started == NOT_YET) {
+			return Optional.empty();
+		}
+		long finish = this.finish;
+		long end = (finish != NOT_YET) ? finish >> 2 : System.nanoTime() - this.submittedNanos;
+		return Optional.of(Duration.ofNanos(Math.max(0, end - started)));
 	}
 
 	@Override

@@ -40,6 +40,15 @@ class ConfigurationMetadataTests {
 			.isEqualTo("30s");
 	}
 
+	@Test
+	void metadataShouldDescribeTheExecutorsEndpoint() throws IOException {
+		Map<String, JsonNode> properties = properties();
+		assertThat(properties).containsKeys("management.endpoint.executors.access",
+				"management.endpoint.executors.show-values", "management.endpoint.executors.roles");
+		assertThat(properties.get("management.endpoint.executors.show-values").path("defaultValue").asString())
+			.isEqualTo("never");
+	}
+
 	private Map<String, JsonNode> properties() throws IOException {
 		try (InputStream json = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
 			Map<String, JsonNode> properties = new HashMap<>();

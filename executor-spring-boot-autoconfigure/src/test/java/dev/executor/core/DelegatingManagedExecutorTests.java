@@ -163,6 +163,51 @@ class DelegatingManagedExecutorTests {
 			.withMessage("Executor 'jobs' is shut down and accepts no more tasks (the application context is closing)");
 	}
 
+	@Test
+	void completedTaskCountShouldCountTasksThatRanWhateverTheirOutcome() throws Exception {
+		DelegatingManagedExecutor executor = this.executors.create(TestSpecs.spec("jobs"));
+		executor.submit(() -> "done").get(5, TimeUnit.SECONDS);
+		executor.submit(() -> {
+			throw new IllegalStateException("failed");
+		});
+		await().until(() -> executor.completedTaskCount() == 2);
+		assertThat(executor.inFlightCount()).isZero();
+	}
+
+	@Test
+	void completedTaskCountShouldNotCountTasksCancelledBeforeTheyStarted() throws Exception {
+		DelegatingManagedExecutor executor = this.executors.create(TestSpecs.spec("jobs"));
+		FutureProxy<Boolean> running = executor.submit(this::startAndAwaitRelease);
+		assertThat(this.started.await(5, TimeUnit.SECONDS)).isTrue();
+		executor.submit(() -> "queued").cancel(true);
+		this.release.countDown();
+		running.get(5, TimeUnit.SECONDS);
+		await().until(() -> executor.inFlightCount() == 0);
+		assertThat(executor.completedTaskCount()).isEqualTo(1);
+	}
+
+	@Test
+	void activeAndQueuedCountsShouldCountRunningAndWaitingTasks() throws Exception {
+		DelegatingManagedExecutor executor = this.executors.create(TestSpecs.spec("jobs"));
+		executor.submit(this::startAndAwaitRelease);
+		assertThat(this.started.await(5, TimeUnit.SECONDS)).isTrue();
+		executor.submit(() -> "queued");
+		executor.submit(() -> "queued");
+		assertThat(executor.activeCount()).isEqualTo(1);
+		assertThat(executor.queuedCount()).isEqualTo(2);
+	}
+
+	@Test
+	void rejectedTaskCountShouldCountSubmissionsRejectedWhenFullOrShutDown() throws Exception {
+		DelegatingManagedExecutor executor = this.executors.create(TestSpecs.spec("jobs").withQueueCapacity(0));
+		executor.submit(this::startAndAwaitRelease);
+		assertThat(this.started.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> executor.submit(() -> "full"));
+		executor.shutdown();
+		assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> executor.submit(() -> "late"));
+		assertThat(executor.rejectedTaskCount()).isEqualTo(2);
+	}
+
 	private boolean awaitRelease() throws InterruptedException {
 		return this.release.await(5, TimeUnit.SECONDS);
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import dev.executor.DuplicateFutureKeyException;
@@ -32,8 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Endpoints that start jobs stored under a key and read their state and result in a
- * later request, as in Flask-Executor's documentation, plus notifications whose failures
- * go to a {@link TaskFailureHandler}.
+ * later request, as in Flask-Executor's documentation, a slow export to watch and cancel
+ * through the {@code executors} Actuator endpoint, plus notifications whose failures go
+ * to a {@link TaskFailureHandler}.
  */
 @RestController
 class JobController {
@@ -58,6 +60,14 @@ class JobController {
 			@RequestParam(defaultValue = "100000") int below) {
 		FutureProxy<Integer> job = this.executor.submitStored(key, () -> countPrimes(below), Duration.ofSeconds(30));
 		job.addDoneCallback((done) -> logger.info("Job '" + key + "' ended " + done.state()));
+		return ResponseEntity.accepted().body(Map.of("key", key));
+	}
+
+	@PostMapping("/exports/{name}")
+	ResponseEntity<Map<String, String>> startExport(@PathVariable String name,
+			@RequestParam(defaultValue = "50") int pages) {
+		String key = "export-" + name;
+		this.executor.submitStored(key, () -> export(name, pages));
 		return ResponseEntity.accepted().body(Map.of("key", key));
 	}
 
@@ -107,6 +117,18 @@ class JobController {
 		return (int) IntStream.range(2, below)
 			.filter((n) -> IntStream.rangeClosed(2, (int) Math.sqrt(n)).noneMatch((d) -> n % d == 0))
 			.count();
+	}
+
+	private static String export(String name, int pages) throws InterruptedException {
+		if (pages < 1) {
+			// checked by the task, so that the failure shows in its stored future
+			throw new IllegalArgumentException("An export needs at least 1 page, not " + pages);
+		}
+		for (int page = 1; page <= pages; page++) {
+			// stands in for rendering a page; cancelling the export interrupts it here
+			TimeUnit.MILLISECONDS.sleep(100);
+		}
+		return "Exported " + pages + " pages of " + name;
 	}
 
 	private static void send(String to) {

@@ -78,6 +78,16 @@ abstract class AbstractContextPropagationIntegrationTests {
 	}
 
 	@Test
+	void taskShouldRunInAnObservationOfItsOwnWhoseParentIsTheRequestsObservation() throws Exception {
+		start("alice", "o1", "en-US", "corr-o1", "note o1");
+		this.reports.release("o1");
+		seen("o1");
+		ObservationView task = this.reports.taskObservations.get("o1");
+		assertThat(task.getContextView().getName()).isEqualTo("executor.task");
+		assertThat(task.getContextView().getParentObservation()).isSameAs(this.reports.requestObservations.get("o1"));
+	}
+
+	@Test
 	void doneCallbackAddedByTheRequestShouldSeeItsContext() throws Exception {
 		start("alice", "c1", "it-IT", "corr-c1", "note c1");
 		this.reports.release("c1");

@@ -12,8 +12,10 @@ import dev.executor.Job;
 import dev.executor.JobKey;
 import dev.executor.Jobs;
 import dev.executor.ManagedExecutor;
+import dev.executor.actuate.observation.TaskObservations;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.ObservationView;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import jakarta.servlet.FilterChain;
@@ -102,6 +104,8 @@ class ContextPropagationApplication {
 
 		final Map<String, String> taskTraceIds = new ConcurrentHashMap<>();
 
+		final Map<String, ObservationView> taskObservations = new ConcurrentHashMap<>();
+
 		private final Map<String, CountDownLatch> releases = new ConcurrentHashMap<>();
 
 		private final ManagedExecutor executor;
@@ -130,6 +134,10 @@ class ContextPropagationApplication {
 			return start(id, () -> this.executor.submitStored(id, () -> {
 				latch(id).await(10, TimeUnit.SECONDS);
 				recordTraceId(this.taskTraceIds, id);
+				Observation task = this.observations.getCurrentObservation();
+				if (task != null) {
+					this.taskObservations.put(id, task);
+				}
 				return Seen.now(this.observations);
 			}));
 		}
@@ -201,7 +209,8 @@ class ContextPropagationApplication {
 	 * @param user the name of the authenticated user
 	 * @param locale the locale
 	 * @param correlation the correlation id in the MDC
-	 * @param observation the current observation
+	 * @param observation the submitter's observation: the current one, or in a task its
+	 * parent
 	 * @param note the X-Note request header
 	 * @param id the id request parameter
 	 * @param uri the request URI
@@ -214,6 +223,15 @@ class ContextPropagationApplication {
 
 		static final Seen NOTHING = new Seen(null, null, null, null, null, null, null, null, null);
 
+		// a task runs in an observation of its own, whose parent is the submitter's
+		private static @Nullable Observation submitterObservation(ObservationRegistry observations) {
+			Observation current = observations.getCurrentObservation();
+			if (current != null && TaskObservations.NAME.equals(current.getContext().getName())) {
+				return (Observation) current.getContext().getParentObservation();
+			}
+			return current;
+		}
+
 		static Seen now(ObservationRegistry observations) {
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 			HttpServletRequest request = (RequestContextHolder
@@ -221,7 +239,7 @@ class ContextPropagationApplication {
 			return new Seen((authentication != null) ? authentication.getName() : null,
 					(LocaleContextHolder.getLocaleContext() != null) ? LocaleContextHolder.getLocale().toLanguageTag()
 							: null,
-					MDC.get("correlation"), observations.getCurrentObservation(),
+					MDC.get("correlation"), submitterObservation(observations),
 					(request != null) ? request.getHeader("X-Note") : null,
 					(request != null) ? request.getParameter("id") : null,
 					(request != null) ? request.getRequestURI() : null,

@@ -1,0 +1,400 @@
+package dev.executor.actuate.endpoint;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+
+import dev.executor.FutureProxy;
+import dev.executor.FutureState;
+import dev.executor.ManagedExecutor;
+import dev.executor.ManagedExecutors;
+import dev.executor.core.DelegatingManagedExecutor;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+/**
+ * {@link Endpoint @Endpoint} to expose the managed executors, the futures they store and
+ * to cancel a stored future.
+ */
+@Endpoint(id = "executors")
+public class ExecutorsEndpoint {
+
+	private final ManagedExecutors executors;
+
+	private final JsonMapper jsonMapper;
+
+	/**
+	 * Create a new endpoint.
+	 * @param executors the executors
+	 * @param jsonMapper the mapper that turns the results of futures into JSON
+	 */
+	public ExecutorsEndpoint(ManagedExecutors executors, JsonMapper jsonMapper) {
+		this.executors = executors;
+		this.jsonMapper = jsonMapper;
+	}
+
+	/**
+	 * Return every executor with its pool figures.
+	 * @return the executors, by name
+	 */
+	@ReadOperation
+	public ExecutorsDescriptor executors() {
+		Map<String, ExecutorDescriptor> executors = new LinkedHashMap<>();
+		for (ManagedExecutor executor : this.executors) {
+			executors.put(executor.name(), new ExecutorDescriptor(executor));
+		}
+		return new ExecutorsDescriptor(executors);
+	}
+
+	/**
+	 * Return one executor with its stored futures.
+	 * @param name the executor name
+	 * @return the executor, or {@code null} if there is none of that name
+	 */
+	@ReadOperation
+	public @Nullable ExecutorDetailsDescriptor executor(@Selector String name) {
+		ManagedExecutor executor = find(name);
+		return (executor != null) ? new ExecutorDetailsDescriptor(executor, storedFutures(executor)) : null;
+	}
+
+	/**
+	 * Return one stored future, with its result or exception if values may be shown.
+	 * @param name the executor name
+	 * @param key the key of the future
+	 * @param showValues whether to show the result and exception as they are
+	 * @return the future, or {@code null} if there is no such executor or future
+	 */
+	public @Nullable FutureDetailsDescriptor future(String name, String key, boolean showValues) {
+		ManagedExecutor executor = find(name);
+		if (executor == null) {
+			return null;
+		}
+		return executor.futures()
+			.get(key)
+			.map((future) -> new FutureDetailsDescriptor(future, result(future, showValues),
+					exception(future, showValues)))
+			.orElse(null);
+	}
+
+	/**
+	 * Cancel a stored future, interrupting its task if it runs, and remove it.
+	 * @param name the executor name
+	 * @param key the key of the future
+	 * @return the future as it is after the cancellation, or {@code null} if there is no
+	 * such executor or future
+	 */
+	@DeleteOperation
+	public @Nullable FutureDescriptor cancel(@Selector String name, @Selector String key) {
+		ManagedExecutor executor = find(name);
+		if (executor == null) {
+			return null;
+		}
+		Optional<FutureProxy<Object>> removed = executor.futures().pop(key);
+		removed.ifPresent((future) -> future.cancel(true));
+		return removed.map(FutureDescriptor::new).orElse(null);
+	}
+
+	/**
+	 * Whether there is an executor of the given name.
+	 * @param name the executor name
+	 * @return whether the executor exists
+	 */
+	boolean hasExecutor(String name) {
+		return this.executors.names().contains(name);
+	}
+
+	private @Nullable ManagedExecutor find(String name) {
+		return hasExecutor(name) ? this.executors.get(name) : null;
+	}
+
+	private static List<FutureDescriptor> storedFutures(ManagedExecutor executor) {
+		List<FutureDescriptor> futures = new ArrayList<>();
+		for (String key : executor.futures().keys()) {
+			executor.futures().get(key).ifPresent((future) -> futures.add(new FutureDescriptor(future)));
+		}
+		return futures;
+	}
+
+	private @Nullable Object result(FutureProxy<?> future, boolean showValues) {
+		if (future.state() != FutureState.FINISHED) {
+			return null;
+		}
+		if (!showValues) {
+			return SanitizableData.SANITIZED_VALUE;
+		}
+		Object result = future.getNow(null);
+		return (result != null) ? toJson(result) : null;
+	}
+
+	// the application's mapper knows its types; what it cannot write is shown as text
+	// rather than failing the whole response
+	private Object toJson(Object value) {
+		try {
+			return this.jsonMapper.valueToTree(value);
+		}
+		catch (JacksonException ex) {
+			return toText(value);
+		}
+	}
+
+	private static String toText(Object value) {
+		try {
+			return String.valueOf(value);
+		}
+		catch (RuntimeException ex) {
+			return value.getClass().getName();
+		}
+	}
+
+	private static @Nullable ExceptionDescriptor exception(FutureProxy<?> future, boolean showValues) {
+		if (future.state() != FutureState.FAILED) {
+			return null;
+		}
+		if (!showValues) {
+			return new ExceptionDescriptor(SanitizableData.SANITIZED_VALUE, SanitizableData.SANITIZED_VALUE);
+		}
+		Throwable exception = exceptionOf(future);
+		return new ExceptionDescriptor(exception.getClass().getName(), exception.getMessage());
+	}
+
+	private static Throwable exceptionOf(FutureProxy<?> future) {
+		try {
+			future.getNow(null);
+			throw new IllegalStateException("Future " + future + " did not fail");
+		}
+		catch (CompletionException ex) {
+			return (ex.getCause() != null) ? ex.getCause() : ex;
+		}
+		catch (CancellationException ex) {
+			return ex;
+		}
+	}
+
+	/**
+	 * Description of every executor.
+	 */
+	public static final class ExecutorsDescriptor implements OperationResponseBody {
+
+		private final Map<String, ExecutorDescriptor> executors;
+
+		ExecutorsDescriptor(Map<String, ExecutorDescriptor> executors) {
+			this.executors = executors;
+		}
+
+		public Map<String, ExecutorDescriptor> getExecutors() {
+			return this.executors;
+		}
+
+	}
+
+	/**
+	 * Description of an executor and its pool figures. The figures that only a
+	 * {@link DelegatingManagedExecutor} counts are {@code null} for other executors.
+	 */
+	public static class ExecutorDescriptor {
+
+		private final String type;
+
+		private final int maxWorkers;
+
+		private final @Nullable Integer active;
+
+		private final @Nullable Integer queued;
+
+		private final @Nullable Long completed;
+
+		private final @Nullable Long rejected;
+
+		private final int storedFutures;
+
+		ExecutorDescriptor(ManagedExecutor executor) {
+			this.type = executor.type();
+			this.maxWorkers = executor.maxWorkers();
+			DelegatingManagedExecutor counted = (executor instanceof DelegatingManagedExecutor delegating) ? delegating
+					: null;
+			this.active = (counted != null) ? counted.activeCount() : null;
+			this.queued = (counted != null) ? counted.queuedCount() : null;
+			this.completed = (counted != null) ? counted.completedTaskCount() : null;
+			this.rejected = (counted != null) ? counted.rejectedTaskCount() : null;
+			this.storedFutures = executor.futures().size();
+		}
+
+		public String getType() {
+			return this.type;
+		}
+
+		public int getMaxWorkers() {
+			return this.maxWorkers;
+		}
+
+		public @Nullable Integer getActive() {
+			return this.active;
+		}
+
+		public @Nullable Integer getQueued() {
+			return this.queued;
+		}
+
+		public @Nullable Long getCompleted() {
+			return this.completed;
+		}
+
+		public @Nullable Long getRejected() {
+			return this.rejected;
+		}
+
+		public int getStoredFutures() {
+			return this.storedFutures;
+		}
+
+	}
+
+	/**
+	 * Description of an executor with its stored futures.
+	 */
+	public static final class ExecutorDetailsDescriptor extends ExecutorDescriptor implements OperationResponseBody {
+
+		private final String name;
+
+		private final List<FutureDescriptor> futures;
+
+		ExecutorDetailsDescriptor(ManagedExecutor executor, List<FutureDescriptor> futures) {
+			super(executor);
+			this.name = executor.name();
+			this.futures = futures;
+		}
+
+		public String getName() {
+			return this.name;
+		}
+
+		public List<FutureDescriptor> getFutures() {
+			return this.futures;
+		}
+
+	}
+
+	/**
+	 * Description of a stored future: its state and the times of its task.
+	 */
+	public static class FutureDescriptor implements OperationResponseBody {
+
+		private final @Nullable String key;
+
+		private final FutureState state;
+
+		private final @Nullable Instant submitted;
+
+		private final @Nullable Instant started;
+
+		private final @Nullable Instant finished;
+
+		private final @Nullable Duration duration;
+
+		FutureDescriptor(FutureProxy<?> future) {
+			this.key = future.key().orElse(null);
+			this.state = future.state();
+			this.submitted = future.submitted().orElse(null);
+			this.started = future.started().orElse(null);
+			this.finished = future.finished().orElse(null);
+			this.duration = future.duration().orElse(null);
+		}
+
+		public @Nullable String getKey() {
+			return this.key;
+		}
+
+		public FutureState getState() {
+			return this.state;
+		}
+
+		public @Nullable Instant getSubmitted() {
+			return this.submitted;
+		}
+
+		public @Nullable Instant getStarted() {
+			return this.started;
+		}
+
+		public @Nullable Instant getFinished() {
+			return this.finished;
+		}
+
+		public @Nullable Duration getDuration() {
+			return this.duration;
+		}
+
+	}
+
+	/**
+	 * Description of a stored future with its executor, and its result or exception.
+	 */
+	public static final class FutureDetailsDescriptor extends FutureDescriptor {
+
+		private final String executor;
+
+		private final @Nullable Object result;
+
+		private final @Nullable ExceptionDescriptor exception;
+
+		FutureDetailsDescriptor(FutureProxy<?> future, @Nullable Object result,
+				@Nullable ExceptionDescriptor exception) {
+			super(future);
+			this.executor = future.executorName();
+			this.result = result;
+			this.exception = exception;
+		}
+
+		public String getExecutor() {
+			return this.executor;
+		}
+
+		public @Nullable Object getResult() {
+			return this.result;
+		}
+
+		public @Nullable ExceptionDescriptor getException() {
+			return this.exception;
+		}
+
+	}
+
+	/**
+	 * Description of the exception a future failed with.
+	 */
+	public static final class ExceptionDescriptor {
+
+		private final String type;
+
+		private final @Nullable String message;
+
+		ExceptionDescriptor(String type, @Nullable String message) {
+			this.type = type;
+			this.message = message;
+		}
+
+		public String getType() {
+			return this.type;
+		}
+
+		public @Nullable String getMessage() {
+			return this.message;
+		}
+
+	}
+
+}
