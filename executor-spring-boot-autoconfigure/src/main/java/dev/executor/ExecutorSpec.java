@@ -1,6 +1,7 @@
 package dev.executor;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,11 +27,13 @@ import org.jspecify.annotations.Nullable;
  * no limit
  * @param awaitTermination whether to wait for running and queued tasks on shutdown
  * @param awaitTerminationPeriod the time to wait for them
+ * @param process the settings of the worker processes of a {@code process} executor
  */
 public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable Integer queueCapacity,
 		String threadNamePrefix, @Nullable String poolClass, @Nullable Duration taskTimeout,
 		boolean propagateExceptions, boolean propagateContext, int futuresMaxLength,
-		@Nullable Duration futuresTimeToLive, boolean awaitTermination, Duration awaitTerminationPeriod) {
+		@Nullable Duration futuresTimeToLive, boolean awaitTermination, Duration awaitTerminationPeriod,
+		ProcessSpec process) {
 
 	/**
 	 * Return the prefix of this executor's properties: {@code executor} for the default
@@ -48,6 +51,39 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 	 */
 	public static String propertyPrefix(String name) {
 		return ManagedExecutor.DEFAULT_NAME.equals(name) ? "executor" : "executor.named." + name;
+	}
+
+	/**
+	 * The settings of the worker processes of a {@code process} executor.
+	 *
+	 * @param jvmArgs the options of the worker JVMs, such as {@code -Xmx256m}
+	 * @param maxTasksPerWorker the number of tasks after which a worker process is
+	 * replaced, {@code null} for no limit
+	 * @param idleTimeout the time after which an idle worker process stops, {@code null}
+	 * to keep idle workers
+	 * @param prestart whether all worker processes start when the executor is created
+	 */
+	public record ProcessSpec(List<String> jvmArgs, @Nullable Integer maxTasksPerWorker, @Nullable Duration idleTimeout,
+			boolean prestart) {
+
+		/**
+		 * The settings used when none are configured.
+		 */
+		public static final ProcessSpec DEFAULT = new ProcessSpec(List.of(), null, null, true);
+
+		/**
+		 * Create a new instance.
+		 * @param jvmArgs the options of the worker JVMs
+		 * @param maxTasksPerWorker the number of tasks after which a worker process is
+		 * replaced, {@code null} for no limit
+		 * @param idleTimeout the time after which an idle worker process stops,
+		 * {@code null} to keep idle workers
+		 * @param prestart whether all worker processes start when the executor is created
+		 */
+		public ProcessSpec {
+			jvmArgs = List.copyOf(jvmArgs);
+		}
+
 	}
 
 }

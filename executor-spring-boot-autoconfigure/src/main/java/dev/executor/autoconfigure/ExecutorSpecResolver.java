@@ -1,12 +1,14 @@
 package dev.executor.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.executor.ExecutorBackend;
 import dev.executor.ExecutorSpec;
+import dev.executor.ExecutorSpec.ProcessSpec;
 import dev.executor.ManagedExecutor;
 import dev.executor.core.ExecutorBackends;
 import dev.executor.core.InvalidExecutorPropertyException;
@@ -103,7 +105,18 @@ public class ExecutorSpecResolver {
 				settings.get(ExecutorSettings::getPoolClass, null),
 				taskTimeout, settings.get(ExecutorSettings::getPropagateExceptions, false),
 				settings.get((s) -> s.getContext().getPropagate(), true), futuresMaxLength, timeToLive,
-				settings.get((s) -> s.getShutdown().getAwaitTermination(), true), awaitPeriod);
+				settings.get((s) -> s.getShutdown().getAwaitTermination(), true), awaitPeriod, process(settings));
+	}
+
+	private static ProcessSpec process(Settings settings) {
+		List<String> jvmArgs = settings.get((s) -> s.getProcess().getJvmArgs(), ProcessSpec.DEFAULT.jvmArgs());
+		Integer maxTasksPerWorker = settings.get((s) -> s.getProcess().getMaxTasksPerWorker(), null);
+		check(maxTasksPerWorker == null || maxTasksPerWorker >= 1, settings, "process.max-tasks-per-worker",
+				maxTasksPerWorker, "a whole number of at least 1");
+		Duration idleTimeout = positive(settings, "process.idle-timeout",
+				settings.get((s) -> s.getProcess().getIdleTimeout(), null));
+		boolean prestart = settings.get((s) -> s.getProcess().getPrestart(), ProcessSpec.DEFAULT.prestart());
+		return new ProcessSpec(jvmArgs, maxTasksPerWorker, idleTimeout, prestart);
 	}
 
 	private ExecutorBackend backend(Settings settings, String type) {

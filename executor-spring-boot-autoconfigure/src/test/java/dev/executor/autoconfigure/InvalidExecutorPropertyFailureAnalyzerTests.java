@@ -38,6 +38,22 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 	}
 
 	@Test
+	void maxTasksPerWorkerBelowOneShouldNameTheProperty() {
+		FailureAnalysis analysis = analyze("executor.named.reports.process.max-tasks-per-worker=0");
+		assertThat(analysis.getDescription()).isEqualTo(description("executor.named.reports.process.max-tasks-per-worker",
+				"0", "must be a whole number of at least 1"));
+		assertThat(analysis.getAction()).isEqualTo("Set executor.named.reports.process.max-tasks-per-worker to a "
+				+ "whole number of at least 1, or remove it to use the default");
+	}
+
+	@Test
+	void zeroIdleTimeoutShouldBeRejected() {
+		FailureAnalysis analysis = analyze("executor.process.idle-timeout=0s");
+		assertThat(analysis.getDescription())
+			.isEqualTo(description("executor.process.idle-timeout", "PT0S", "must be a positive duration, such as 30s"));
+	}
+
+	@Test
 	void maxWorkersBelowOneShouldNameTheProperty() {
 		FailureAnalysis analysis = analyze("executor.max-workers=0");
 		assertThat(analysis.getDescription())
