@@ -23,8 +23,6 @@ public class ExecutorSpecResolver {
 
 	private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9_-]+");
 
-	private static final String PROCESS_TYPE = "process";
-
 	private static final int DEFAULT_FUTURES_MAX_LENGTH = 50;
 
 	private static final Duration DEFAULT_AWAIT_TERMINATION_PERIOD = Duration.ofSeconds(30);
@@ -125,11 +123,6 @@ public class ExecutorSpecResolver {
 			return backend;
 		}
 		String property = settings.property("type");
-		if (PROCESS_TYPE.equals(type)) {
-			throw new InvalidExecutorPropertyException(property, type,
-					"process executors are not available in this version of the starter",
-					"Set " + property + " to one of " + this.backends.names());
-		}
 		throw new InvalidExecutorPropertyException(property, type, "unknown executor type",
 				"Set " + property + " to one of " + this.backends.names() + ", or declare an "
 						+ ExecutorBackend.class.getSimpleName() + " bean named '" + type + "'");

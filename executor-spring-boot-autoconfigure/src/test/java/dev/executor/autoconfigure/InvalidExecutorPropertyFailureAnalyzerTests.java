@@ -26,15 +26,7 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 		FailureAnalysis analysis = analyze("executor.type=fibers");
 		assertThat(analysis.getDescription()).isEqualTo(description("executor.type", "fibers", "unknown executor type"));
 		assertThat(analysis.getAction()).isEqualTo(
-				"Set executor.type to one of [thread, virtual, custom], or declare an ExecutorBackend bean named 'fibers'");
-	}
-
-	@Test
-	void processTypeShouldSayItIsNotAvailable() {
-		FailureAnalysis analysis = analyze("executor.named.reports.type=process");
-		assertThat(analysis.getDescription()).isEqualTo(description("executor.named.reports.type", "process",
-				"process executors are not available in this version of the starter"));
-		assertThat(analysis.getAction()).isEqualTo("Set executor.named.reports.type to one of [thread, virtual, custom]");
+				"Set executor.type to one of [thread, virtual, custom, process], or declare an ExecutorBackend bean named 'fibers'");
 	}
 
 	@Test
