@@ -12,6 +12,8 @@ public class WorkerCrashedException extends RuntimeException {
 
 	private final String executorName;
 
+	private final String workerName;
+
 	private final long pid;
 
 	private final int exitCode;
@@ -30,6 +32,7 @@ public class WorkerCrashedException extends RuntimeException {
 			List<String> lastOutput) {
 		super(describe(executorName, workerName, pid, exitCode, lastOutput));
 		this.executorName = executorName;
+		this.workerName = workerName;
 		this.pid = pid;
 		this.exitCode = exitCode;
 		this.lastOutput = List.copyOf(lastOutput);
@@ -61,6 +64,14 @@ public class WorkerCrashedException extends RuntimeException {
 	 */
 	public String getExecutorName() {
 		return this.executorName;
+	}
+
+	/**
+	 * Return the name of the worker process that ended, such as {@code reports-worker-2}.
+	 * @return the worker name
+	 */
+	public String getWorkerName() {
+		return this.workerName;
 	}
 
 	/**

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.executor.ExecutorSpec;
 import dev.executor.ExecutorSpec.ProcessSpec;
+import dev.executor.WorkerCrashedException;
 import dev.executor.core.InvalidExecutorPropertyException;
 import dev.executor.core.TaskAdapter;
 import org.apache.commons.logging.Log;
@@ -113,8 +114,11 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter {
 
 	private InvalidExecutorPropertyException startFailure(Throwable cause) {
 		String property = this.spec.propertyPrefix() + ".process.jvm-args";
-		return new InvalidExecutorPropertyException(property, this.spec.process().jvmArgs(),
-				"a worker process could not start: " + cause.getMessage(),
+		String reason = (cause instanceof WorkerCrashedException crash)
+				? "worker process " + crash.getWorkerName() + " ended with exit code " + crash.getExitCode()
+						+ " while starting: " + String.join(" / ", crash.getLastOutput())
+				: "a worker process could not start: " + cause;
+		return new InvalidExecutorPropertyException(property, this.spec.process().jvmArgs(), reason,
 				"Check " + property + " and that the application's classes can be loaded by a new JVM started with "
 						+ "the same class path");
 	}

@@ -81,7 +81,7 @@ public final class ProcessPoolComparison {
 	}
 
 	private DelegatingManagedExecutor newExecutor() {
-		return TestProcessExecutors.create("executor.max-workers=" + this.workers, "executor.process.jvm-args=-Dexecutor.process.spin-nanos=100000");
+		return TestProcessExecutors.create("executor.max-workers=" + this.workers);
 	}
 
 	private void warmUp(DelegatingManagedExecutor executor) throws Exception {
