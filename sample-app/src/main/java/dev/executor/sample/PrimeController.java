@@ -12,15 +12,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Hands CPU-heavy work to the {@code isolated} executor, whose tasks run in worker JVMs:
- * a task that exhausts its heap or crashes ends its worker, not the application.
+ * a task that exhausts its heap or crashes ends its worker, not the application. The work
+ * is submitted as a lambda, or called as a {@link PrimeJobs @Job} method.
  */
 @RestController
 class PrimeController {
 
 	private final ManagedExecutor isolated;
 
-	PrimeController(@Qualifier("isolated") ManagedExecutor isolated) {
+	private final PrimeJobs jobs;
+
+	PrimeController(@Qualifier("isolated") ManagedExecutor isolated, PrimeJobs jobs) {
 		this.isolated = isolated;
+		this.jobs = jobs;
 	}
 
 	@GetMapping("/primes")
@@ -28,6 +32,11 @@ class PrimeController {
 		FutureProxy<PrimeCount> count = this.isolated
 			.submit(() -> new PrimeCount(below, countPrimes(below), ProcessHandle.current().pid()));
 		return count.get();
+	}
+
+	@GetMapping("/primes/job")
+	PrimeCount primesByJob(@RequestParam(defaultValue = "100000") int below) throws Exception {
+		return this.jobs.count(below).get();
 	}
 
 	static int countPrimes(int below) {

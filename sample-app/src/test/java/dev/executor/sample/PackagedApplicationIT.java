@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,7 +51,7 @@ class PackagedApplicationIT {
 	@AfterEach
 	void stopApplication() throws Exception {
 		this.application.destroy();
-		if (!this.application.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+		if (!this.application.waitFor(30, TimeUnit.SECONDS)) {
 			this.application.destroyForcibly();
 		}
 		Files.deleteIfExists(this.log);
@@ -70,6 +71,14 @@ class PackagedApplicationIT {
 					"org.springframework.boot.loader.launch.PropertiesLauncher");
 		this.application.destroy();
 		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !worker.isAlive());
+	}
+
+	@Test
+	void jobMethodOnAProcessExecutorShouldRunInAWorkerLaunchedFromTheJar() throws Exception {
+		int port = awaitPort();
+		JsonNode primes = get(port, "/primes/job?below=1000");
+		assertThat(primes.path("primes").asInt()).isEqualTo(168);
+		assertThat(primes.path("workerPid").asLong()).isNotEqualTo(this.application.pid());
 	}
 
 	private int awaitPort() {

@@ -80,6 +80,17 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void primesShouldBeCountedByAJobInAWorkerProcess() {
+		Map<String, Object> primes = client().get()
+			.uri("/primes/job?below=100")
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		assertThat(primes).containsEntry("below", 100).containsEntry("primes", 25);
+		assertThat(((Number) primes.get("workerPid")).longValue()).isNotEqualTo(ProcessHandle.current().pid());
+	}
+
+	@Test
 	void executorsShouldListTheConfiguredOnes() {
 		List<Map<String, Object>> executors = client().get()
 			.uri("/executors")
