@@ -46,7 +46,7 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter {
 
 	private final ExecutorSpec spec;
 
-	private final ClassLoader classLoader;
+	private final Serialization serialization;
 
 	private final WorkerCommand command;
 
@@ -68,7 +68,7 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter {
 		super(spec.maxWorkers(), spec.maxWorkers(), keepAlive(spec.process()).toNanos(), TimeUnit.NANOSECONDS,
 				queue(spec.queueCapacity()));
 		this.spec = spec;
-		this.classLoader = classLoader;
+		this.serialization = new Serialization(classLoader);
 		this.command = WorkerCommand.forCurrentApplication(spec.process().jvmArgs());
 		this.serializer = new TaskSerializer(spec.name());
 		setThreadFactory(this::newThread);
@@ -165,8 +165,8 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter {
 		return this.spec.name();
 	}
 
-	ClassLoader classLoader() {
-		return this.classLoader;
+	Serialization serialization() {
+		return this.serialization;
 	}
 
 	@Nullable Integer maxTasksPerWorker() {

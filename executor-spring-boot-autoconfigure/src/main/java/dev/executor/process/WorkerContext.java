@@ -68,11 +68,11 @@ final class WorkerContext {
 
 	/**
 	 * Set this context on the current thread of a worker process.
-	 * @param classLoader the class loader of the application's classes
+	 * @param serialization how to deserialise the application's classes
 	 * @return what to close when the task ends
 	 * @throws Exception if the authentication cannot be deserialised
 	 */
-	AutoCloseable apply(ClassLoader classLoader) throws Exception {
+	AutoCloseable apply(Serialization serialization) throws Exception {
 		if (this == EMPTY) {
 			return () -> {
 			};
@@ -81,7 +81,7 @@ final class WorkerContext {
 			MDC.setContextMap(this.mdc);
 		}
 		if (this.authentication != null) {
-			Security.setAuthentication(this.authentication, classLoader);
+			Security.setAuthentication(this.authentication, serialization);
 		}
 		return this::clear;
 	}
@@ -124,8 +124,8 @@ final class WorkerContext {
 			}
 		}
 
-		static void setAuthentication(byte[] bytes, ClassLoader classLoader) throws Exception {
-			Authentication authentication = (Authentication) Serialization.deserialize(bytes, classLoader);
+		static void setAuthentication(byte[] bytes, Serialization serialization) throws Exception {
+			Authentication authentication = (Authentication) serialization.deserialize(bytes);
 			SecurityContext context = SecurityContextHolder.createEmptyContext();
 			context.setAuthentication(authentication);
 			SecurityContextHolder.setContext(context);

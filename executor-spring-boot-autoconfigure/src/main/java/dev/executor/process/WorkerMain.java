@@ -41,7 +41,7 @@ public final class WorkerMain {
 
 	private final DataOutputStream out;
 
-	private final ClassLoader classLoader;
+	private final Serialization serialization;
 
 	private final String executorName;
 
@@ -50,7 +50,7 @@ public final class WorkerMain {
 	private WorkerMain(DataInputStream in, DataOutputStream out, String executorName, String workerName) {
 		this.in = in;
 		this.out = out;
-		this.classLoader = WorkerMain.class.getClassLoader();
+		this.serialization = new Serialization(WorkerMain.class.getClassLoader());
 		this.executorName = executorName;
 		this.workerName = workerName;
 	}
@@ -134,8 +134,8 @@ public final class WorkerMain {
 
 	private void run(WorkerContext context, byte[] task) throws IOException {
 		Object result;
-		try (AutoCloseable scope = context.apply(this.classLoader)) {
-			Callable<?> callable = (Callable<?>) Serialization.deserialize(task, this.classLoader);
+		try (AutoCloseable scope = context.apply(this.serialization)) {
+			Callable<?> callable = (Callable<?>) this.serialization.deserialize(task);
 			result = callable.call();
 		}
 		catch (Throwable ex) {

@@ -23,16 +23,16 @@ import org.jspecify.annotations.Nullable;
 record WorkerResponse(boolean failed, byte @Nullable [] payload, @Nullable String className,
 		@Nullable String message) {
 
-	@Nullable Object decode(ClassLoader classLoader, String executorName) throws Exception {
-		return this.failed ? throwFailure(classLoader) : result(classLoader, executorName);
+	@Nullable Object decode(Serialization serialization, String executorName) throws Exception {
+		return this.failed ? throwFailure(serialization) : result(serialization, executorName);
 	}
 
-	private @Nullable Object result(ClassLoader classLoader, String executorName) {
+	private @Nullable Object result(Serialization serialization, String executorName) {
 		if (this.payload == null) {
 			return null;
 		}
 		try {
-			return Serialization.deserialize(this.payload, classLoader);
+			return serialization.deserialize(this.payload);
 		}
 		catch (ClassNotFoundException | IOException ex) {
 			String className = (ex instanceof InvalidClassException invalid && invalid.classname != null)
@@ -42,10 +42,10 @@ record WorkerResponse(boolean failed, byte @Nullable [] payload, @Nullable Strin
 		}
 	}
 
-	private Object throwFailure(ClassLoader classLoader) throws Exception {
+	private Object throwFailure(Serialization serialization) throws Exception {
 		Throwable failure;
 		try {
-			failure = (Throwable) Serialization.deserialize(Objects.requireNonNull(this.payload), classLoader);
+			failure = (Throwable) serialization.deserialize(Objects.requireNonNull(this.payload));
 		}
 		catch (ClassNotFoundException | IOException | RuntimeException ex) {
 			failure = new RemoteTaskException(String.valueOf(this.className), this.message, null);

@@ -96,7 +96,7 @@ final class WorkerThread extends Thread {
 		finally {
 			this.busy = null;
 		}
-		return response.decode(this.pool.classLoader(), this.pool.executorName());
+		return response.decode(this.pool.serialization(), this.pool.executorName());
 	}
 
 	private WorkerProcess liveWorker() throws IOException {
