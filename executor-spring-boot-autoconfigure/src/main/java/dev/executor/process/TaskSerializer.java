@@ -28,8 +28,11 @@ final class TaskSerializer {
 
 	byte[] serialize(Object task) {
 		if (!(task instanceof Serializable)) {
-			throw notSerializable(task.getClass().getName(), "its class " + task.getClass().getName()
-					+ " does not implement java.io.Serializable; submit a lambda or make the class serializable", null);
+			String className = task.getClass().getName();
+			throw notSerializable(className, task.getClass().isSynthetic()
+					? "it is a lambda that was not created serializable (" + className + "); pass the lambda to "
+							+ "submit directly rather than through a Callable or Runnable variable"
+					: "its class " + className + " does not implement java.io.Serializable", null);
 		}
 		try {
 			return Serialization.serialize(task);

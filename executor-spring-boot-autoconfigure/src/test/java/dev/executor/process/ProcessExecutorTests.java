@@ -2,6 +2,7 @@ package dev.executor.process;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -113,6 +114,24 @@ class ProcessExecutorTests {
 	}
 
 	@Test
+	void lambdaThatIsNotSerializableShouldBeRejectedAtSubmitSayingWhy() {
+		Callable<String> plain = () -> "held in a Callable variable";
+		assertThatExceptionOfType(TaskNotSerializableException.class).isThrownBy(() -> this.executor.submit(plain))
+			.withMessageStartingWith("Task for executor 'default' cannot be sent to a worker process: it is a lambda "
+					+ "that was not created serializable (" + ProcessExecutorTests.class.getName() + "$$Lambda")
+			.withMessageEndingWith("); pass the lambda to submit directly rather than through a Callable or Runnable "
+					+ "variable");
+	}
+
+	@Test
+	void taskWhoseClassIsNotSerializableShouldBeRejectedAtSubmitNamingIt() {
+		assertThatExceptionOfType(TaskNotSerializableException.class)
+			.isThrownBy(() -> this.executor.submit(new PlainTask()))
+			.withMessage("Task for executor 'default' cannot be sent to a worker process: its class "
+					+ PlainTask.class.getName() + " does not implement java.io.Serializable");
+	}
+
+	@Test
 	void resultThatCannotBeSerialisedShouldFailTheFutureNamingItsClass() {
 		FutureProxy<Unserialisable> result = this.executor.submit(Unserialisable::new);
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> result.get(10, TimeUnit.SECONDS))
@@ -153,6 +172,15 @@ class ProcessExecutorTests {
 	}
 
 	static class Unserialisable {
+
+	}
+
+	static class PlainTask implements Callable<String> {
+
+		@Override
+		public String call() {
+			return "plain";
+		}
 
 	}
 
