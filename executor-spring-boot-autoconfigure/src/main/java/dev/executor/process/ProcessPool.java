@@ -10,7 +10,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -85,9 +84,9 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter {
 
 	private static BlockingQueue<Runnable> queue(@Nullable Integer capacity) {
 		if (capacity == null) {
-			return new LinkedBlockingQueue<>();
+			return new SpinningQueue<>();
 		}
-		return (capacity > 0) ? new LinkedBlockingQueue<>(capacity) : new SynchronousQueue<>();
+		return (capacity > 0) ? new SpinningQueue<>(capacity) : new SynchronousQueue<>();
 	}
 
 	private void prestart() {

@@ -47,6 +47,8 @@ public final class WorkerMain {
 
 	private final String workerName;
 
+	private boolean busy = true;
+
 	private WorkerMain(DataInputStream in, DataOutputStream out, String executorName, String workerName) {
 		this.in = in;
 		this.out = out;
@@ -128,8 +130,14 @@ public final class WorkerMain {
 	}
 
 	private int nextTag() throws IOException {
-		WorkerProtocol.spinForData(this.in);
-		return this.in.read();
+		long answered = System.nanoTime();
+		// poll only while tasks come back to back, not for a worker that tasks skip
+		if (this.busy) {
+			WorkerProtocol.spinForData(this.in);
+		}
+		int tag = this.in.read();
+		this.busy = System.nanoTime() - answered < WorkerProtocol.SPIN_NANOS;
+		return tag;
 	}
 
 	private void run(WorkerContext context, byte[] task) throws IOException {

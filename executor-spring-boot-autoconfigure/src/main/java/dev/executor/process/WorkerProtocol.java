@@ -29,25 +29,25 @@ final class WorkerProtocol {
 	static final byte FAILURE = 'F';
 
 	/**
-	 * How long a side spins for the other's next frame before it blocks. Waking a
-	 * blocked thread or process costs tens of microseconds, far more than a short task,
-	 * so both sides poll for a moment after each frame; a side that waits longer blocks
-	 * and costs nothing.
+	 * How long a side polls for the other's next frame before it blocks. Waking a blocked
+	 * thread or process costs tens of microseconds, more than a short task, so after each
+	 * frame the waiting side polls for a moment, yielding to any thread that has work; a
+	 * side that waits longer blocks and costs nothing.
 	 */
-	static final long SPIN_NANOS = Long.getLong("executor.process.spin-nanos", 50_000);
+	static final long SPIN_NANOS = 50_000;
 
 	private WorkerProtocol() {
 	}
 
 	/**
-	 * Spin until the stream has data or {@link #SPIN_NANOS} have passed.
+	 * Poll until the stream has data or {@link #SPIN_NANOS} have passed.
 	 * @param in the stream
 	 * @throws IOException if the stream fails
 	 */
 	static void spinForData(InputStream in) throws IOException {
 		long deadline = System.nanoTime() + SPIN_NANOS;
 		while (in.available() == 0 && System.nanoTime() - deadline < 0) {
-			Thread.onSpinWait();
+			Thread.yield();
 		}
 	}
 

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ProcessPoolComparison {
 
-	private static final int WARMUP = 2000;
+	// enough for both JVMs' JIT compilers to settle, as in a running application
+	private static final int WARMUP = 20_000;
 
 	private final int tasks;
 
@@ -59,13 +60,16 @@ public final class ProcessPoolComparison {
 
 	private Map<String, double[]> measureJava() throws Exception {
 		double[] sequential = new double[this.runs];
+		double[] sequentialP50 = new double[this.runs];
 		double[] batch = new double[this.runs];
 		double[] startup = new double[this.runs];
 		for (int run = 0; run < this.runs; run++) {
 			DelegatingManagedExecutor executor = newExecutor();
 			try {
 				warmUp(executor);
-				sequential[run] = sequentialMicros(executor);
+				Latency latency = sequential(executor);
+				sequential[run] = latency.meanMicros();
+				sequentialP50[run] = latency.p50Micros();
 				batch[run] = batchTasksPerSecond(executor);
 			}
 			finally {
@@ -75,6 +79,7 @@ public final class ProcessPoolComparison {
 		}
 		Map<String, double[]> results = new LinkedHashMap<>();
 		results.put("sequential", sequential);
+		results.put("sequentialP50", sequentialP50);
 		results.put("batch", batch);
 		results.put("startup", startup);
 		return results;
@@ -92,14 +97,19 @@ public final class ProcessPoolComparison {
 		gather(submitAll(executor, WARMUP));
 	}
 
-	private double sequentialMicros(DelegatingManagedExecutor executor) throws Exception {
+	private Latency sequential(DelegatingManagedExecutor executor) throws Exception {
+		long[] latencies = new long[this.tasks];
 		long start = System.nanoTime();
 		for (int i = 0; i < this.tasks; i++) {
 			int value = i;
+			long submitted = System.nanoTime();
 			int result = executor.submit(() -> value).get();
+			latencies[i] = System.nanoTime() - submitted;
 			check(result == value);
 		}
-		return (System.nanoTime() - start) / 1e3 / this.tasks;
+		double mean = (System.nanoTime() - start) / 1e3 / this.tasks;
+		Arrays.sort(latencies);
+		return new Latency(mean, latencies[latencies.length / 2] / 1e3);
 	}
 
 	private double batchTasksPerSecond(DelegatingManagedExecutor executor) throws Exception {
@@ -161,6 +171,7 @@ public final class ProcessPoolComparison {
 		pythonPools.forEach((pool) -> header.append(String.format(" %16s", "python " + pool)));
 		System.out.println(header);
 		row("sequential round trip (us)", median(java.get("sequential")), python, "sequential", "mean_us");
+		row("  p50 (us)", median(java.get("sequentialP50")), python, "sequential", "p50_us");
 		row("batch throughput (tasks/s)", median(java.get("batch")), python, "batch", "tasks_per_s");
 		row("cold pool to first result (ms)", median(java.get("startup")), python, "startup", "first_result_ms");
 		JsonNode fork = python.get("process[fork]");
@@ -187,6 +198,10 @@ public final class ProcessPoolComparison {
 		if (!condition) {
 			throw new IllegalStateException("Wrong result");
 		}
+	}
+
+	private record Latency(double meanMicros, double p50Micros) {
+
 	}
 
 }
