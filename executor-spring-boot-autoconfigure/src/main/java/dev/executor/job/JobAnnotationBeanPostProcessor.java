@@ -52,7 +52,8 @@ public class JobAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvi
 	}
 
 	private static @Nullable WorkerApplication workerApplication(BeanFactory beanFactory) {
-		return (beanFactory instanceof ConfigurableListableBeanFactory listable) ? WorkerApplication.of(listable) : null;
+		return (beanFactory instanceof ConfigurableListableBeanFactory listable) ? WorkerApplication.of(listable)
+				: null;
 	}
 
 	@Override

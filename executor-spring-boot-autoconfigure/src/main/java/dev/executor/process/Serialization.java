@@ -81,7 +81,8 @@ final class Serialization {
 			ObjectStreamClass local = ObjectStreamClass.lookupAny(load(name));
 			if (local.getSerialVersionUID() != serialVersionUid) {
 				throw new InvalidClassException(name, "the worker and the application have different versions of "
-						+ "the class (serialVersionUID " + serialVersionUid + " and " + local.getSerialVersionUID() + ")");
+						+ "the class (serialVersionUID " + serialVersionUid + " and " + local.getSerialVersionUID()
+						+ ")");
 			}
 			return local;
 		}

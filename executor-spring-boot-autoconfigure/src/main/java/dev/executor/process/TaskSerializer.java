@@ -40,7 +40,8 @@ final class TaskSerializer {
 		catch (NotSerializableException ex) {
 			String className = ex.getMessage();
 			String where = whereCaptured(task, className);
-			throw notSerializable(className, className + " is not serializable" + ((where != null) ? " (" + where + ")" : "")
+			String captured = (where != null) ? " (" + where + ")" : "";
+			throw notSerializable(className, className + " is not serializable" + captured
 					+ "; make it implement java.io.Serializable, or capture only serializable values", ex);
 		}
 		catch (IOException | RuntimeException ex) {

@@ -47,7 +47,7 @@ public final class WorkerMain {
 
 	private final String workerName;
 
-	private boolean busy = true;
+	private boolean backToBack = true;
 
 	private WorkerMain(DataInputStream in, DataOutputStream out, String executorName, String workerName) {
 		this.in = in;
@@ -68,7 +68,8 @@ public final class WorkerMain {
 		Thread.currentThread().setName(args[1]);
 		Thread.currentThread().setContextClassLoader(WorkerMain.class.getClassLoader());
 		watchParent();
-		DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), BUFFER_SIZE));
+		DataInputStream in = new DataInputStream(
+				new BufferedInputStream(new FileInputStream(FileDescriptor.in), BUFFER_SIZE));
 		DataOutputStream out = new DataOutputStream(new BufferedOutputStream(results, BUFFER_SIZE));
 		try {
 			new WorkerMain(in, out, args[0], args[1]).serve();
@@ -132,11 +133,11 @@ public final class WorkerMain {
 	private int nextTag() throws IOException {
 		long answered = System.nanoTime();
 		// poll only while tasks come back to back, not for a worker that tasks skip
-		if (this.busy) {
+		if (this.backToBack) {
 			WorkerProtocol.spinForData(this.in);
 		}
 		int tag = this.in.read();
-		this.busy = System.nanoTime() - answered < WorkerProtocol.SPIN_NANOS;
+		this.backToBack = System.nanoTime() - answered < WorkerProtocol.SPIN_NANOS;
 		return tag;
 	}
 

@@ -184,9 +184,10 @@ final class WorkerProcess {
 	IllegalStateException corrupted(IOException ex) {
 		kill();
 		return new IllegalStateException("Worker process " + this.name + " (pid " + this.process.pid()
-				+ ") of executor '" + this.executorName + "' wrote something other than results to its standard output ("
-				+ ex.getMessage() + ") and was ended. Standard output belongs to the executor: make sure no option in "
-				+ "executor.process.jvm-args (such as an -Xlog without an output) and no native code writes to it", ex);
+				+ ") of executor '" + this.executorName + "' wrote something other than results to its standard "
+				+ "output (" + ex.getMessage() + ") and was ended. Standard output belongs to the executor: make "
+				+ "sure no option in executor.process.jvm-args (such as an -Xlog without an output) and no native "
+				+ "code writes to it", ex);
 	}
 
 	List<String> lastLines() {
@@ -197,7 +198,8 @@ final class WorkerProcess {
 
 	private void pumpOutput() {
 		Charset charset = Charset.forName(System.getProperty("native.encoding", Charset.defaultCharset().name()));
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(this.process.getErrorStream(), charset))) {
+		InputStreamReader errors = new InputStreamReader(this.process.getErrorStream(), charset);
+		try (BufferedReader reader = new BufferedReader(errors)) {
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
 				keep(line);
 				logger.info("[" + this.name + "] " + line);

@@ -75,7 +75,11 @@ final class WorkerThread extends Thread {
 				this.started.completeExceptionally(ended(first, ex));
 			}
 		}
-		catch (Exception ex) {
+		catch (IOException ex) {
+			this.started.completeExceptionally(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 			this.started.completeExceptionally(ex);
 		}
 	}
@@ -140,6 +144,9 @@ final class WorkerThread extends Thread {
 		}
 		if (used || !current.isAlive()) {
 			this.worker = null;
+			if (this.pool.isShutdown()) {
+				return;
+			}
 			try {
 				this.worker = this.pool.startWorker();
 			}

@@ -116,6 +116,16 @@ class WorkerLifecycleTests {
 	}
 
 	@Test
+	void workerWhoseJvmWritesToStandardOutputShouldFailStartUpSayingSo() {
+		assertThatExceptionOfType(InvalidExecutorPropertyException.class)
+			.isThrownBy(() -> create("executor.max-workers=1", "executor.process.jvm-args=-Xlog:gc:stdout"))
+			.satisfies((ex) -> assertThat(ex.getReason()).startsWith("a worker process could not start: ")
+				.contains("wrote something other than results to its standard output")
+				.endsWith("make sure no option in executor.process.jvm-args (such as an -Xlog without an output) "
+						+ "and no native code writes to it"));
+	}
+
+	@Test
 	void closeShouldEndEveryWorkerAndEveryFuture() throws Exception {
 		DelegatingManagedExecutor executor = create("executor.max-workers=1",
 				"executor.shutdown.await-termination-period=200ms");
