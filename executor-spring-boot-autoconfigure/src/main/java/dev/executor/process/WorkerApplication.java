@@ -2,6 +2,7 @@ package dev.executor.process;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,9 @@ public record WorkerApplication(String mainClass, List<String> args) implements 
 
 	private static final String EXECUTOR_PROPERTIES = "executor.";
 
+	// a worker never serves the web, whatever the application's arguments say
+	private static final String WEB_APPLICATION_TYPE = "--spring.main.web-application-type";
+
 	private static final Map<WorkerApplication, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
 
 	/**
@@ -74,7 +78,9 @@ public record WorkerApplication(String mainClass, List<String> args) implements 
 		List<String> args = new ArrayList<>();
 		ApplicationArguments arguments = beanFactory.getBeanProvider(ApplicationArguments.class).getIfAvailable();
 		if (arguments != null) {
-			args.addAll(List.of(arguments.getSourceArgs()));
+			Arrays.stream(arguments.getSourceArgs())
+				.filter((arg) -> !arg.startsWith(WEB_APPLICATION_TYPE))
+				.forEach(args::add);
 		}
 		Environment environment = beanFactory.getBean(Environment.class);
 		if (environment.getActiveProfiles().length > 0) {
