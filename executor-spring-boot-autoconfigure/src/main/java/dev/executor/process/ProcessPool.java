@@ -156,7 +156,7 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter {
 	}
 
 	WorkerProcess startWorker() throws IOException {
-		String name = this.spec.threadNamePrefix() + "worker-" + this.workerCount.incrementAndGet();
+		String name = this.spec.name() + "-worker-" + this.workerCount.incrementAndGet();
 		return WorkerProcess.start(this.command, this.spec.name(), name);
 	}
 

@@ -138,7 +138,7 @@ class ProcessExecutorTests {
 			.havingCause()
 			.isExactlyInstanceOf(TaskNotSerializableException.class)
 			.withMessageStartingWith("The result of a task on executor 'default' cannot be sent back from worker process "
-					+ "executor-worker-")
+					+ "default-worker-")
 			.withMessageEndingWith(": " + Unserialisable.class.getName()
 					+ " is not serializable; return a serializable value");
 	}

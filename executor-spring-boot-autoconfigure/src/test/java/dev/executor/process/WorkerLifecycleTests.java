@@ -109,7 +109,7 @@ class WorkerLifecycleTests {
 			.satisfies((ex) -> {
 				assertThat(ex.getProperty()).isEqualTo("executor.process.jvm-args");
 				assertThat(ex.getValue()).isEqualTo(List.of("-XX:+NoSuchOption"));
-				assertThat(ex.getReason()).isEqualTo("worker process executor-worker-1 ended with exit code 1 while "
+				assertThat(ex.getReason()).isEqualTo("worker process default-worker-1 ended with exit code 1 while "
 						+ "starting: Unrecognized VM option 'NoSuchOption' / Error: Could not create the Java Virtual "
 						+ "Machine. / Error: A fatal exception has occurred. Program will exit.");
 			});
