@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,12 +32,13 @@ import org.jspecify.annotations.Nullable;
  * @param awaitTerminationPeriod the time to wait for them
  * @param contextInclude the names of the context that tasks see when
  * {@code propagateContext} is true, {@code null} for everything
+ * @param process the settings of the worker processes of a {@code process} executor
  */
 public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable Integer queueCapacity,
 		String threadNamePrefix, @Nullable String poolClass, @Nullable Duration taskTimeout,
 		boolean propagateExceptions, boolean propagateContext, int futuresMaxLength,
 		@Nullable Duration futuresTimeToLive, boolean awaitTermination, Duration awaitTerminationPeriod,
-		@Nullable Set<String> contextInclude) {
+		@Nullable Set<String> contextInclude, ProcessSpec process) {
 
 	/**
 	 * Create settings that propagate all context when {@code propagateContext} is true.
@@ -64,7 +66,8 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 			boolean propagateExceptions, boolean propagateContext, int futuresMaxLength,
 			@Nullable Duration futuresTimeToLive, boolean awaitTermination, Duration awaitTerminationPeriod) {
 		this(name, type, maxWorkers, queueCapacity, threadNamePrefix, poolClass, taskTimeout, propagateExceptions,
-				propagateContext, futuresMaxLength, futuresTimeToLive, awaitTermination, awaitTerminationPeriod, null);
+				propagateContext, futuresMaxLength, futuresTimeToLive, awaitTermination, awaitTerminationPeriod, null,
+				ProcessSpec.DEFAULT);
 	}
 
 	/**
@@ -90,6 +93,39 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 	 */
 	public static String propertyPrefix(String name) {
 		return ManagedExecutor.DEFAULT_NAME.equals(name) ? "executor" : "executor.named." + name;
+	}
+
+	/**
+	 * The settings of the worker processes of a {@code process} executor.
+	 *
+	 * @param jvmArgs the options of the worker JVMs, such as {@code -Xmx256m}
+	 * @param maxTasksPerWorker the number of tasks after which a worker process is
+	 * replaced, {@code null} for no limit
+	 * @param idleTimeout the time after which an idle worker process stops, {@code null}
+	 * to keep idle workers
+	 * @param prestart whether all worker processes start when the executor is created
+	 */
+	public record ProcessSpec(List<String> jvmArgs, @Nullable Integer maxTasksPerWorker, @Nullable Duration idleTimeout,
+			boolean prestart) {
+
+		/**
+		 * The settings used when none are configured.
+		 */
+		public static final ProcessSpec DEFAULT = new ProcessSpec(List.of(), null, null, true);
+
+		/**
+		 * Create a new instance.
+		 * @param jvmArgs the options of the worker JVMs
+		 * @param maxTasksPerWorker the number of tasks after which a worker process is
+		 * replaced, {@code null} for no limit
+		 * @param idleTimeout the time after which an idle worker process stops,
+		 * {@code null} to keep idle workers
+		 * @param prestart whether all worker processes start when the executor is created
+		 */
+		public ProcessSpec {
+			jvmArgs = List.copyOf(jvmArgs);
+		}
+
 	}
 
 }

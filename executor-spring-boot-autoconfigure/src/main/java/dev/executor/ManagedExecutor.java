@@ -30,8 +30,8 @@ public interface ManagedExecutor extends ExecutorService {
 	String name();
 
 	/**
-	 * Return the type of this executor: {@code thread}, {@code virtual}, {@code custom},
-	 * or the name of a registered {@link ExecutorBackend}.
+	 * Return the type of this executor: {@code thread}, {@code virtual}, {@code process},
+	 * {@code custom}, or the name of a registered {@link ExecutorBackend}.
 	 * @return the type
 	 */
 	String type();

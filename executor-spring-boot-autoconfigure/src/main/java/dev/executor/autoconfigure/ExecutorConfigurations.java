@@ -15,6 +15,7 @@ import dev.executor.core.ManagedExecutorFactory;
 import dev.executor.core.TaskFailureReporter;
 import dev.executor.core.TaskObserver;
 import dev.executor.job.JobAnnotationBeanPostProcessor;
+import dev.executor.process.ProcessBackend;
 import dev.executor.thread.CustomPoolBackend;
 import dev.executor.thread.ThreadPoolBackend;
 import dev.executor.thread.VirtualThreadBackend;
@@ -44,7 +45,8 @@ final class ExecutorConfigurations {
 		@ConditionalOnMissingBean
 		ExecutorBackends executorBackends(ObjectProvider<ExecutorBackend> backends, ResourceLoader resourceLoader) {
 			List<ExecutorBackend> all = new ArrayList<>(List.of(new ThreadPoolBackend(), new VirtualThreadBackend(),
-					new CustomPoolBackend(resourceLoader.getClassLoader())));
+					new CustomPoolBackend(resourceLoader.getClassLoader()),
+					new ProcessBackend(resourceLoader.getClassLoader())));
 			backends.orderedStream().forEach(all::add);
 			return new ExecutorBackends(all);
 		}

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 public class ExecutorSettings {
 
 	/**
-	 * Executor type: 'thread', 'virtual', 'custom', or the name of a registered
-	 * ExecutorBackend bean.
+	 * Executor type: 'thread', 'virtual', 'process', 'custom', or the name of a
+	 * registered ExecutorBackend bean.
 	 */
 	private @Nullable String type;
 
@@ -60,6 +60,8 @@ public class ExecutorSettings {
 	private final Futures futures = new Futures();
 
 	private final Shutdown shutdown = new Shutdown();
+
+	private final Process process = new Process();
 
 	public @Nullable String getType() {
 		return this.type;
@@ -127,6 +129,10 @@ public class ExecutorSettings {
 
 	public Shutdown getShutdown() {
 		return this.shutdown;
+	}
+
+	public Process getProcess() {
+		return this.process;
 	}
 
 	/**
@@ -230,6 +236,68 @@ public class ExecutorSettings {
 
 		public void setAwaitTerminationPeriod(@Nullable Duration awaitTerminationPeriod) {
 			this.awaitTerminationPeriod = awaitTerminationPeriod;
+		}
+
+	}
+
+	/**
+	 * Worker processes of a 'process' executor.
+	 */
+	public static class Process {
+
+		/**
+		 * Options of the worker JVMs, such as '-Xmx256m'.
+		 */
+		private @Nullable List<String> jvmArgs;
+
+		/**
+		 * Number of tasks a worker process runs before it is replaced by a fresh one.
+		 * Defaults to no limit.
+		 */
+		private @Nullable Integer maxTasksPerWorker;
+
+		/**
+		 * Time after which an idle worker process stops; it is started again when a task
+		 * needs it. Defaults to keeping idle workers.
+		 */
+		private @Nullable Duration idleTimeout;
+
+		/**
+		 * Whether all worker processes start when the executor is created, rather than
+		 * when the first tasks arrive.
+		 */
+		private @Nullable Boolean prestart;
+
+		public @Nullable List<String> getJvmArgs() {
+			return this.jvmArgs;
+		}
+
+		public void setJvmArgs(@Nullable List<String> jvmArgs) {
+			this.jvmArgs = jvmArgs;
+		}
+
+		public @Nullable Integer getMaxTasksPerWorker() {
+			return this.maxTasksPerWorker;
+		}
+
+		public void setMaxTasksPerWorker(@Nullable Integer maxTasksPerWorker) {
+			this.maxTasksPerWorker = maxTasksPerWorker;
+		}
+
+		public @Nullable Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		public void setIdleTimeout(@Nullable Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
+		}
+
+		public @Nullable Boolean getPrestart() {
+			return this.prestart;
+		}
+
+		public void setPrestart(@Nullable Boolean prestart) {
+			this.prestart = prestart;
 		}
 
 	}

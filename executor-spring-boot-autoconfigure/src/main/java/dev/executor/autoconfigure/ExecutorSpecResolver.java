@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import dev.executor.ExecutorBackend;
 import dev.executor.ExecutorSpec;
+import dev.executor.ExecutorSpec.ProcessSpec;
 import dev.executor.ManagedExecutor;
 import dev.executor.context.SnapshotContextPropagationFactory;
 import dev.executor.core.ExecutorBackends;
@@ -24,8 +25,6 @@ import org.jspecify.annotations.Nullable;
 public class ExecutorSpecResolver {
 
 	private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9_-]+");
-
-	private static final String PROCESS_TYPE = "process";
 
 	private static final int DEFAULT_FUTURES_MAX_LENGTH = 50;
 
@@ -123,7 +122,7 @@ public class ExecutorSpecResolver {
 				taskTimeout, settings.get(ExecutorSettings::getPropagateExceptions, false),
 				settings.get((s) -> s.getContext().getPropagate(), true), futuresMaxLength, timeToLive,
 				settings.get((s) -> s.getShutdown().getAwaitTermination(), true), awaitPeriod,
-				contextInclude(settings));
+				contextInclude(settings), process(settings));
 	}
 
 	private @Nullable Set<String> contextInclude(Settings settings) {
@@ -144,17 +143,23 @@ public class ExecutorSpecResolver {
 		return new LinkedHashSet<>(include);
 	}
 
+	private static ProcessSpec process(Settings settings) {
+		List<String> jvmArgs = settings.get((s) -> s.getProcess().getJvmArgs(), ProcessSpec.DEFAULT.jvmArgs());
+		Integer maxTasksPerWorker = settings.get((s) -> s.getProcess().getMaxTasksPerWorker(), null);
+		check(maxTasksPerWorker == null || maxTasksPerWorker >= 1, settings, "process.max-tasks-per-worker",
+				maxTasksPerWorker, "a whole number of at least 1");
+		Duration idleTimeout = positive(settings, "process.idle-timeout",
+				settings.get((s) -> s.getProcess().getIdleTimeout(), null));
+		boolean prestart = settings.get((s) -> s.getProcess().getPrestart(), ProcessSpec.DEFAULT.prestart());
+		return new ProcessSpec(jvmArgs, maxTasksPerWorker, idleTimeout, prestart);
+	}
+
 	private ExecutorBackend backend(Settings settings, String type) {
 		ExecutorBackend backend = this.backends.get(type);
 		if (backend != null) {
 			return backend;
 		}
 		String property = settings.property("type");
-		if (PROCESS_TYPE.equals(type)) {
-			throw new InvalidExecutorPropertyException(property, type,
-					"process executors are not available in this version of the starter",
-					"Set " + property + " to one of " + this.backends.names());
-		}
 		throw new InvalidExecutorPropertyException(property, type, "unknown executor type",
 				"Set " + property + " to one of " + this.backends.names() + ", or declare an "
 						+ ExecutorBackend.class.getSimpleName() + " bean named '" + type + "'");

@@ -8,13 +8,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.executor.ManagedExecutors;
 import dev.executor.NoSuchExecutorException;
 import dev.executor.core.TaskFailureReporter;
+import dev.executor.process.WorkerApplication;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.framework.autoproxy.AbstractBeanFactoryAwareAdvisingPostProcessor;
+import org.springframework.aop.interceptor.ExposeBeanNameAdvisors;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
@@ -26,7 +30,7 @@ import org.springframework.util.ReflectionUtils;
 public class JobAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvisingPostProcessor
 		implements SmartInitializingSingleton {
 
-	private final Map<String, String> executorNamesByMethod = new ConcurrentHashMap<>();
+	private final Map<String, JobMethod> jobMethods = new ConcurrentHashMap<>();
 
 	private @Nullable BeanFactory beanFactory;
 
@@ -43,8 +47,21 @@ public class JobAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvi
 		super.setBeanFactory(beanFactory);
 		this.beanFactory = beanFactory;
 		JobInterceptor interceptor = new JobInterceptor(() -> beanFactory.getBean(ManagedExecutors.class),
-				() -> beanFactory.getBean(TaskFailureReporter.class));
+				() -> beanFactory.getBean(TaskFailureReporter.class), () -> workerApplication(beanFactory));
 		this.advisor = new DefaultPointcutAdvisor(new JobPointcut(), interceptor);
+	}
+
+	private static @Nullable WorkerApplication workerApplication(BeanFactory beanFactory) {
+		return (beanFactory instanceof ConfigurableListableBeanFactory listable) ? WorkerApplication.of(listable)
+				: null;
+	}
+
+	@Override
+	protected ProxyFactory prepareProxyFactory(Object bean, String beanName) {
+		ProxyFactory proxyFactory = super.prepareProxyFactory(bean, beanName);
+		// lets a job call that travels to a worker process name the bean it calls there
+		proxyFactory.addAdvisor(ExposeBeanNameAdvisors.createAdvisorWithoutIntroduction(beanName));
+		return proxyFactory;
 	}
 
 	@Override
@@ -53,7 +70,7 @@ public class JobAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvi
 		ReflectionUtils.doWithMethods(targetClass, (method) -> {
 			JobMethod job = JobMethod.of(method, targetClass);
 			if (job != null) {
-				this.executorNamesByMethod.put(job.toString(), job.executorName());
+				this.jobMethods.put(job.toString(), job);
 			}
 		}, ReflectionUtils.USER_DECLARED_METHODS);
 		return super.postProcessAfterInitialization(bean, beanName);
@@ -61,15 +78,21 @@ public class JobAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvi
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		if (this.beanFactory == null || this.executorNamesByMethod.isEmpty()) {
+		BeanFactory beanFactory = this.beanFactory;
+		if (beanFactory == null || this.jobMethods.isEmpty()) {
 			return;
 		}
-		Set<String> known = this.beanFactory.getBean(ManagedExecutors.class).names();
-		this.executorNamesByMethod.forEach((method, executorName) -> {
+		ManagedExecutors executors = beanFactory.getBean(ManagedExecutors.class);
+		Set<String> known = executors.names();
+		this.jobMethods.forEach((method, job) -> {
+			String executorName = job.executorName();
 			if (!known.contains(executorName)) {
 				throw new NoSuchExecutorException(executorName, known,
 						"@Job method " + method + " names the executor '" + executorName
 								+ "', which does not exist; known executors are " + known);
+			}
+			if (JobInterceptor.runsInWorkers(executors.get(executorName)) && workerApplication(beanFactory) == null) {
+				throw new IllegalStateException(JobInterceptor.missingApplication(job));
 			}
 		});
 	}

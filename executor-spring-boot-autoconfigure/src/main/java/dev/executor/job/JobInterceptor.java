@@ -14,10 +14,13 @@ import dev.executor.ManagedExecutor;
 import dev.executor.ManagedExecutors;
 import dev.executor.core.DelegatingManagedExecutor;
 import dev.executor.core.TaskFailureReporter;
+import dev.executor.process.ProcessPool;
+import dev.executor.process.WorkerApplication;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.interceptor.ExposeBeanNameAdvisors;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.context.expression.MethodBasedEvaluationContext;
 import org.springframework.core.DefaultParameterNameDiscoverer;
@@ -34,9 +37,13 @@ import org.springframework.util.function.SingletonSupplier;
  */
 class JobInterceptor implements MethodInterceptor {
 
+	private static final ThreadLocal<Boolean> proceedWithNextCall = new ThreadLocal<>();
+
 	private final Supplier<ManagedExecutors> executors;
 
 	private final Supplier<TaskFailureReporter> failureReporter;
+
+	private final Supplier<@Nullable WorkerApplication> workerApplication;
 
 	private final Map<MethodClassKey, Optional<JobMethod>> jobMethods = new ConcurrentHashMap<>();
 
@@ -46,9 +53,36 @@ class JobInterceptor implements MethodInterceptor {
 
 	private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
 
-	JobInterceptor(Supplier<ManagedExecutors> executors, Supplier<TaskFailureReporter> failureReporter) {
+	JobInterceptor(Supplier<ManagedExecutors> executors, Supplier<TaskFailureReporter> failureReporter,
+			Supplier<@Nullable WorkerApplication> workerApplication) {
 		this.executors = SingletonSupplier.of(executors);
 		this.failureReporter = SingletonSupplier.of(failureReporter);
+		this.workerApplication = SingletonSupplier.of(workerApplication);
+	}
+
+	/**
+	 * Let the next job method call on this thread run its body directly, because it is
+	 * the call of a {@link JobCall} that already runs in a worker process.
+	 */
+	static void proceedWithNextCall() {
+		proceedWithNextCall.set(Boolean.TRUE);
+	}
+
+	/**
+	 * Submit job method calls on this thread again.
+	 */
+	static void submitNextCalls() {
+		proceedWithNextCall.remove();
+	}
+
+	/**
+	 * Return whether the given executor runs its tasks in worker processes, where job
+	 * calls travel as {@link JobCall}s.
+	 * @param executor the executor
+	 * @return whether it is a {@code process} executor
+	 */
+	static boolean runsInWorkers(ManagedExecutor executor) {
+		return executor instanceof DelegatingManagedExecutor managed && managed.pool() instanceof ProcessPool;
 	}
 
 	@Override
@@ -62,15 +96,43 @@ class JobInterceptor implements MethodInterceptor {
 		if (job == null) {
 			return invocation.proceed();
 		}
+		if (proceedWithNextCall.get() != null) {
+			proceedWithNextCall.remove();
+			return invocation.proceed();
+		}
 		ManagedExecutor executor = this.executors.get().get(job.executorName());
 		String key = key(job, invocation.getArguments());
-		Callable<@Nullable Object> task = () -> unwrap(proceed(invocation));
+		Callable<@Nullable Object> task = runsInWorkers(executor) ? jobCall(job, invocation, targetClass)
+				: () -> unwrap(proceed(invocation));
 		FutureProxy<@Nullable Object> future = (key != null) ? executor.submitStored(key, task) : executor.submit(task);
 		if (job.isVoid()) {
 			reportFailures(job, executor, future);
 			return null;
 		}
 		return future;
+	}
+
+	private JobCall jobCall(JobMethod job, MethodInvocation invocation, Class<?> targetClass) {
+		WorkerApplication application = this.workerApplication.get();
+		if (application == null) {
+			throw new IllegalStateException(missingApplication(job));
+		}
+		return new JobCall(application, beanName(invocation), targetClass, job.method(), invocation.getArguments());
+	}
+
+	static String missingApplication(JobMethod job) {
+		return "@Job method " + job + " runs on process executor '" + job.executorName() + "', whose worker "
+				+ "processes create the job's bean from the application's @SpringBootConfiguration class, but the "
+				+ "application has none; start it from a @SpringBootApplication class";
+	}
+
+	private static @Nullable String beanName(MethodInvocation invocation) {
+		try {
+			return ExposeBeanNameAdvisors.getBeanName(invocation);
+		}
+		catch (IllegalStateException ex) {
+			return null;
+		}
 	}
 
 	private @Nullable String key(JobMethod job, @Nullable Object[] arguments) {
@@ -108,7 +170,7 @@ class JobInterceptor implements MethodInterceptor {
 		}
 	}
 
-	private static @Nullable Object unwrap(@Nullable Object result) throws Exception {
+	static @Nullable Object unwrap(@Nullable Object result) throws Exception {
 		if (!(result instanceof Future<?> future)) {
 			return result;
 		}

@@ -26,7 +26,9 @@ class ConfigurationMetadataTests {
 				"executor.thread-name-prefix", "executor.pool-class", "executor.propagate-exceptions",
 				"executor.task-timeout", "executor.context.propagate", "executor.futures.max-length",
 				"executor.futures.time-to-live", "executor.shutdown.await-termination",
-				"executor.shutdown.await-termination-period", "executor.named");
+				"executor.shutdown.await-termination-period", "executor.process.jvm-args",
+				"executor.process.max-tasks-per-worker", "executor.process.idle-timeout", "executor.process.prestart",
+				"executor.named");
 		assertThat(properties.values())
 			.allSatisfy((property) -> assertThat(property.path("description").asString()).isNotBlank());
 	}
@@ -38,6 +40,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("executor.futures.max-length").path("defaultValue").asInt()).isEqualTo(50);
 		assertThat(properties.get("executor.shutdown.await-termination-period").path("defaultValue").asString())
 			.isEqualTo("30s");
+		assertThat(properties.get("executor.process.prestart").path("defaultValue").asBoolean()).isTrue();
 	}
 
 	@Test

@@ -26,15 +26,23 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 		FailureAnalysis analysis = analyze("executor.type=fibers");
 		assertThat(analysis.getDescription()).isEqualTo(description("executor.type", "fibers", "unknown executor type"));
 		assertThat(analysis.getAction()).isEqualTo(
-				"Set executor.type to one of [thread, virtual, custom], or declare an ExecutorBackend bean named 'fibers'");
+				"Set executor.type to one of [thread, virtual, custom, process], or declare an ExecutorBackend bean named 'fibers'");
 	}
 
 	@Test
-	void processTypeShouldSayItIsNotAvailable() {
-		FailureAnalysis analysis = analyze("executor.named.reports.type=process");
-		assertThat(analysis.getDescription()).isEqualTo(description("executor.named.reports.type", "process",
-				"process executors are not available in this version of the starter"));
-		assertThat(analysis.getAction()).isEqualTo("Set executor.named.reports.type to one of [thread, virtual, custom]");
+	void maxTasksPerWorkerBelowOneShouldNameTheProperty() {
+		FailureAnalysis analysis = analyze("executor.named.reports.process.max-tasks-per-worker=0");
+		assertThat(analysis.getDescription()).isEqualTo(description("executor.named.reports.process.max-tasks-per-worker",
+				"0", "must be a whole number of at least 1"));
+		assertThat(analysis.getAction()).isEqualTo("Set executor.named.reports.process.max-tasks-per-worker to a "
+				+ "whole number of at least 1, or remove it to use the default");
+	}
+
+	@Test
+	void zeroIdleTimeoutShouldBeRejected() {
+		FailureAnalysis analysis = analyze("executor.process.idle-timeout=0s");
+		assertThat(analysis.getDescription())
+			.isEqualTo(description("executor.process.idle-timeout", "PT0S", "must be a positive duration, such as 30s"));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.executor.sample;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -23,6 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * their write and delete operations, such as cancelling a stored future.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @EnableConfigurationProperties(SecurityConfiguration.Users.class)
 class SecurityConfiguration {
 

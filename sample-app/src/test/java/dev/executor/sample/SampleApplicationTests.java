@@ -69,6 +69,28 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void primesShouldBeCountedInAWorkerProcess() {
+		Map<String, Object> primes = client().get()
+			.uri("/isolated/primes?below=100")
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		assertThat(primes).containsEntry("below", 100).containsEntry("primes", 25);
+		assertThat(((Number) primes.get("workerPid")).longValue()).isNotEqualTo(ProcessHandle.current().pid());
+	}
+
+	@Test
+	void primesShouldBeCountedByAJobInAWorkerProcess() {
+		Map<String, Object> primes = client().get()
+			.uri("/isolated/primes/job?below=100")
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		assertThat(primes).containsEntry("below", 100).containsEntry("primes", 25);
+		assertThat(((Number) primes.get("workerPid")).longValue()).isNotEqualTo(ProcessHandle.current().pid());
+	}
+
+	@Test
 	void executorsShouldListTheConfiguredOnes() {
 		List<Map<String, Object>> executors = client().get()
 			.uri("/executors")
@@ -76,7 +98,7 @@ class SampleApplicationTests {
 			.body(new ParameterizedTypeReference<>() {
 			});
 		assertThat(executors).extracting((executor) -> executor.get("name"))
-			.containsExactlyInAnyOrder("default", "reports", "notifications");
+			.containsExactlyInAnyOrder("default", "reports", "notifications", "isolated");
 	}
 
 }

@@ -1,0 +1,92 @@
+package dev.executor.job;
+
+import java.io.Serializable;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+import dev.executor.process.WorkerApplication;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * A call of a {@link dev.executor.Job @Job} method that travels to a worker process of a
+ * {@code process} executor: the bean and method by name, and the arguments. In the
+ * worker it calls the same method of the same bean in the worker's own application
+ * context, in the worker's thread, and returns what the method's future holds.
+ */
+final class JobCall implements Callable<@Nullable Object>, Serializable {
+
+	private final WorkerApplication application;
+
+	private final @Nullable String beanName;
+
+	private final String beanClass;
+
+	private final String declaringClass;
+
+	private final String methodName;
+
+	private final String[] parameterTypes;
+
+	private final @Nullable Object[] arguments;
+
+	JobCall(WorkerApplication application, @Nullable String beanName, Class<?> beanClass, Method method,
+			@Nullable Object[] arguments) {
+		this.application = application;
+		this.beanName = beanName;
+		this.beanClass = beanClass.getName();
+		this.declaringClass = method.getDeclaringClass().getName();
+		this.methodName = method.getName();
+		this.parameterTypes = Arrays.stream(method.getParameterTypes()).map(Class::getName).toArray(String[]::new);
+		this.arguments = arguments;
+	}
+
+	@Override
+	public @Nullable Object call() throws Exception {
+		ApplicationContext context = this.application.context();
+		ClassLoader classLoader = context.getClassLoader();
+		Object bean = bean(context, classLoader);
+		Method method = ClassUtils.forName(this.declaringClass, classLoader)
+			.getDeclaredMethod(this.methodName, parameterTypes(classLoader));
+		ReflectionUtils.makeAccessible(method);
+		JobInterceptor.proceedWithNextCall();
+		try {
+			return JobInterceptor.unwrap(method.invoke(bean, this.arguments));
+		}
+		catch (InvocationTargetException ex) {
+			if (ex.getTargetException() instanceof Error error) {
+				throw error;
+			}
+			throw (ex.getTargetException() instanceof Exception failure) ? failure : ex;
+		}
+		finally {
+			JobInterceptor.submitNextCalls();
+		}
+	}
+
+	private Object bean(ApplicationContext context, @Nullable ClassLoader classLoader) throws ClassNotFoundException {
+		if (this.beanName != null && context.containsBean(this.beanName)) {
+			return context.getBean(this.beanName);
+		}
+		return context.getBean(ClassUtils.forName(this.beanClass, classLoader));
+	}
+
+	private Class<?>[] parameterTypes(@Nullable ClassLoader classLoader) throws ClassNotFoundException {
+		Class<?>[] types = new Class<?>[this.parameterTypes.length];
+		for (int i = 0; i < types.length; i++) {
+			types[i] = ClassUtils.forName(this.parameterTypes[i], classLoader);
+		}
+		return types;
+	}
+
+	@Override
+	public String toString() {
+		return "JobCall[" + ClassUtils.getShortName(this.declaringClass) + "." + this.methodName + "]";
+	}
+
+}

@@ -1,0 +1,216 @@
+package dev.executor.process;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.executor.ExecutorSpec;
+import dev.executor.ExecutorSpec.ProcessSpec;
+import dev.executor.WorkerCrashedException;
+import dev.executor.core.InvalidExecutorPropertyException;
+import dev.executor.core.TaskAdapter;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The pool of a {@code process} executor: {@code max-workers} threads in front of a queue,
+ * each thread handing its tasks to a worker JVM of its own. Queueing, rejection, pool
+ * figures and shutdown are those of {@link ThreadPoolExecutor}; a worker process lives as
+ * long as its thread, so an idle timeout ends both, and shutting the pool down ends every
+ * worker.
+ * <p>
+ * Tasks are serialised when they are submitted (see {@link #adapt(Callable)}), together
+ * with the submitting thread's MDC entries and Spring Security {@code Authentication}.
+ */
+public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter {
+
+	private static final Log logger = LogFactory.getLog(ProcessPool.class);
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+	private final ExecutorSpec spec;
+
+	private final Serialization serialization;
+
+	private final WorkerCommand command;
+
+	private final TaskSerializer serializer;
+
+	private final Set<WorkerThread> threads = ConcurrentHashMap.newKeySet();
+
+	private final AtomicInteger threadCount = new AtomicInteger();
+
+	private final AtomicInteger workerCount = new AtomicInteger();
+
+	/**
+	 * Create a pool and, unless {@code process.prestart} is off, start its workers.
+	 * @param spec the executor's settings
+	 * @param classLoader the class loader of results and exceptions coming back
+	 * @throws InvalidExecutorPropertyException if prestarted workers cannot start
+	 */
+	public ProcessPool(ExecutorSpec spec, ClassLoader classLoader) {
+		super(spec.maxWorkers(), spec.maxWorkers(), keepAlive(spec.process()).toNanos(), TimeUnit.NANOSECONDS,
+				queue(spec.queueCapacity()));
+		this.spec = spec;
+		this.serialization = new Serialization(classLoader);
+		this.command = WorkerCommand.forCurrentApplication(spec.process().jvmArgs());
+		this.serializer = new TaskSerializer(spec.name());
+		setThreadFactory(this::newThread);
+		allowCoreThreadTimeOut(spec.process().idleTimeout() != null);
+		if (spec.process().prestart()) {
+			prestart();
+		}
+	}
+
+	private static Duration keepAlive(ProcessSpec process) {
+		Duration idleTimeout = process.idleTimeout();
+		return (idleTimeout != null) ? idleTimeout : Duration.ofSeconds(60);
+	}
+
+	private static BlockingQueue<Runnable> queue(@Nullable Integer capacity) {
+		if (capacity == null) {
+			return new SpinningQueue<>();
+		}
+		return (capacity > 0) ? new SpinningQueue<>(capacity) : new SynchronousQueue<>();
+	}
+
+	private void prestart() {
+		prestartAllCoreThreads();
+		for (WorkerThread thread : this.threads) {
+			try {
+				thread.started().get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (ExecutionException ex) {
+				shutdownNow();
+				throw startFailure(Objects.requireNonNull(ex.getCause()));
+			}
+			catch (TimeoutException ex) {
+				logger.warn("Worker processes of executor '" + executorName() + "' are still starting after "
+						+ START_TIMEOUT.toSeconds() + "s");
+				return;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private InvalidExecutorPropertyException startFailure(Throwable cause) {
+		String property = this.spec.propertyPrefix() + ".process.jvm-args";
+		String reason = (cause instanceof WorkerCrashedException crash)
+				? "worker process " + crash.getWorkerName() + " ended with exit code " + crash.getExitCode()
+						+ " while starting: " + String.join(" / ", crash.getLastOutput())
+				: "a worker process could not start: " + cause;
+		return new InvalidExecutorPropertyException(property, this.spec.process().jvmArgs(), reason,
+				"Check " + property + " and that the application's classes can be loaded by a new JVM started with "
+						+ "the same class path");
+	}
+
+	private WorkerThread newThread(Runnable runnable) {
+		WorkerThread thread = new WorkerThread(this, runnable,
+				this.spec.threadNamePrefix() + this.threadCount.incrementAndGet());
+		this.threads.add(thread);
+		return thread;
+	}
+
+	/**
+	 * Serialise a task for a worker process, with the submitting thread's context if the
+	 * executor propagates it.
+	 * @throws dev.executor.TaskNotSerializableException if the task cannot be serialised
+	 */
+	@Override
+	public <T> Callable<T> adapt(Callable<T> task) {
+		byte[] payload = this.serializer.serialize(task);
+		return new RemoteTask<>(payload, this.spec.propagateContext() ? WorkerContext.capture() : WorkerContext.EMPTY);
+	}
+
+	/**
+	 * Return the worker processes that are alive, one per thread of the pool.
+	 * @return the handles of the worker processes
+	 */
+	public List<ProcessHandle> workerProcesses() {
+		List<ProcessHandle> processes = new ArrayList<>();
+		for (WorkerThread thread : this.threads) {
+			WorkerProcess worker = thread.worker();
+			if (worker != null && worker.isAlive()) {
+				processes.add(worker.handle());
+			}
+		}
+		return processes;
+	}
+
+	WorkerProcess startWorker() throws IOException {
+		String name = this.spec.name() + "-worker-" + this.workerCount.incrementAndGet();
+		return WorkerProcess.start(this.command, this.spec.name(), name);
+	}
+
+	String executorName() {
+		return this.spec.name();
+	}
+
+	Serialization serialization() {
+		return this.serialization;
+	}
+
+	@Nullable Integer maxTasksPerWorker() {
+		return this.spec.process().maxTasksPerWorker();
+	}
+
+	void threadEnded(WorkerThread thread) {
+		this.threads.remove(thread);
+	}
+
+	@Override
+	protected void afterExecute(Runnable task, @Nullable Throwable failure) {
+		if (Thread.currentThread() instanceof WorkerThread thread) {
+			thread.afterTask();
+		}
+	}
+
+	/**
+	 * End every worker process that is still running.
+	 */
+	@Override
+	protected void terminated() {
+		List<WorkerProcess> workers = new ArrayList<>();
+		for (WorkerThread thread : this.threads) {
+			WorkerProcess worker = thread.worker();
+			if (worker != null) {
+				worker.stop();
+				workers.add(worker);
+			}
+		}
+		long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+		try {
+			for (WorkerProcess worker : workers) {
+				worker.awaitExit(deadline);
+			}
+		}
+		catch (InterruptedException ex) {
+			workers.forEach(WorkerProcess::kill);
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "ProcessPool[executor=" + executorName() + ", workers=" + workerProcesses().size() + "]";
+	}
+
+}

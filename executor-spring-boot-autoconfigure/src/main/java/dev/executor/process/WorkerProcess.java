@@ -1,0 +1,227 @@
+package dev.executor.process;
+
+import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.StreamCorruptedException;
+import java.nio.charset.Charset;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.executor.WorkerCrashedException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * One worker JVM, seen from the application: its process, the streams tasks and results
+ * travel on, and a thread that copies its standard error to the log, keeping the last
+ * lines for crash reports. Tasks are exchanged by one thread at a time; {@link #kill()}
+ * may come from any thread.
+ */
+final class WorkerProcess {
+
+	private static final Log logger = LogFactory.getLog(WorkerProcess.class);
+
+	private static final int KEPT_LINES = 20;
+
+	private static final long EXIT_WAIT_MILLIS = 5000;
+
+	private final String executorName;
+
+	private final String name;
+
+	private final Process process;
+
+	private final DataOutputStream out;
+
+	private final DataInputStream in;
+
+	private final Deque<String> lastLines = new ArrayDeque<>(KEPT_LINES);
+
+	private final Thread outputPump;
+
+	private boolean ready;
+
+	private int tasksRun;
+
+	private volatile boolean killed;
+
+	private WorkerProcess(String executorName, String name, Process process) {
+		this.executorName = executorName;
+		this.name = name;
+		this.process = process;
+		this.out = new DataOutputStream(process.getOutputStream());
+		this.in = new DataInputStream(process.getInputStream());
+		this.outputPump = new Thread(this::pumpOutput, name + "-output");
+		this.outputPump.setDaemon(true);
+		this.outputPump.start();
+	}
+
+	static WorkerProcess start(WorkerCommand command, String executorName, String name) throws IOException {
+		Process process = new ProcessBuilder(command.forWorker(executorName, name)).start();
+		logger.debug("Started worker process " + name + " (pid " + process.pid() + ") of executor '" + executorName
+				+ "'");
+		return new WorkerProcess(executorName, name, process);
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	ProcessHandle handle() {
+		return this.process.toHandle();
+	}
+
+	int tasksRun() {
+		return this.tasksRun;
+	}
+
+	boolean isAlive() {
+		return !this.killed && this.process.isAlive();
+	}
+
+	boolean wasKilled() {
+		return this.killed;
+	}
+
+	/**
+	 * Wait until the worker JVM has started and greeted.
+	 * @throws IOException if it ended first or greeted with something unexpected
+	 */
+	void awaitReady() throws IOException {
+		if (!this.ready) {
+			int magic = this.in.readInt();
+			int version = this.in.readInt();
+			if (magic != WorkerProtocol.MAGIC || version != WorkerProtocol.VERSION) {
+				throw new StreamCorruptedException("Unexpected greeting " + Integer.toHexString(magic));
+			}
+			this.ready = true;
+		}
+	}
+
+	/**
+	 * Send a task and wait for the answer.
+	 * @param task the task
+	 * @return the answer
+	 * @throws IOException if the worker ended or broke the protocol
+	 */
+	WorkerResponse exchange(RemoteTask<?> task) throws IOException {
+		awaitReady();
+		this.tasksRun++;
+		this.out.writeByte(WorkerProtocol.TASK);
+		task.context().write(this.out);
+		WorkerProtocol.writeBytes(this.out, task.payload());
+		this.out.flush();
+		WorkerProtocol.spinForData(this.in);
+		byte tag = this.in.readByte();
+		if (tag == WorkerProtocol.RESULT) {
+			return new WorkerResponse(false, WorkerProtocol.readBytes(this.in), null, null);
+		}
+		if (tag == WorkerProtocol.FAILURE) {
+			String className = WorkerProtocol.readString(this.in);
+			String message = WorkerProtocol.readString(this.in);
+			return new WorkerResponse(true, WorkerProtocol.readBytes(this.in), className, message);
+		}
+		throw new StreamCorruptedException("Unexpected frame " + tag);
+	}
+
+	/**
+	 * End the process at once, whatever it is doing.
+	 */
+	void kill() {
+		this.killed = true;
+		this.process.destroyForcibly();
+	}
+
+	/**
+	 * Ask the process to end by closing its standard input; an idle worker exits.
+	 */
+	void stop() {
+		try {
+			this.out.close();
+		}
+		catch (IOException ex) {
+			// already gone
+		}
+	}
+
+	/**
+	 * Wait until the process has ended, ending it if it takes longer than the deadline.
+	 * @param deadline the deadline, in {@link System#nanoTime()} terms
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	void awaitExit(long deadline) throws InterruptedException {
+		if (!this.process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+			kill();
+		}
+	}
+
+	/**
+	 * Describe the end of a worker that ended on its own while it had a task.
+	 * @return the failure of the task
+	 * @throws InterruptedException if interrupted while waiting for the process to end
+	 */
+	WorkerCrashedException crashed() throws InterruptedException {
+		if (!this.process.waitFor(EXIT_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+			kill();
+			this.process.waitFor();
+		}
+		this.outputPump.join(EXIT_WAIT_MILLIS);
+		return new WorkerCrashedException(this.executorName, this.name, this.process.pid(), this.process.exitValue(),
+				lastLines());
+	}
+
+	/**
+	 * Describe a worker that wrote something other than the protocol to its standard
+	 * output, and end it.
+	 * @param ex what reading its output failed with
+	 * @return the failure of the task
+	 */
+	IllegalStateException corrupted(IOException ex) {
+		kill();
+		return new IllegalStateException("Worker process " + this.name + " (pid " + this.process.pid()
+				+ ") of executor '" + this.executorName + "' wrote something other than results to its standard "
+				+ "output (" + ex.getMessage() + ") and was ended. Standard output belongs to the executor: make "
+				+ "sure no option in executor.process.jvm-args (such as an -Xlog without an output) and no native "
+				+ "code writes to it", ex);
+	}
+
+	List<String> lastLines() {
+		synchronized (this.lastLines) {
+			return List.copyOf(this.lastLines);
+		}
+	}
+
+	private void pumpOutput() {
+		Charset charset = Charset.forName(System.getProperty("native.encoding", Charset.defaultCharset().name()));
+		InputStreamReader errors = new InputStreamReader(this.process.getErrorStream(), charset);
+		try (BufferedReader reader = new BufferedReader(errors)) {
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				keep(line);
+				logger.info("[" + this.name + "] " + line);
+			}
+		}
+		catch (IOException ex) {
+			// the process is gone
+		}
+	}
+
+	private void keep(String line) {
+		synchronized (this.lastLines) {
+			if (this.lastLines.size() == KEPT_LINES) {
+				this.lastLines.removeFirst();
+			}
+			this.lastLines.addLast(line);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return this.name + " (pid " + this.process.pid() + ")";
+	}
+
+}

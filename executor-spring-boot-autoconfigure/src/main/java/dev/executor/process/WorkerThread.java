@@ -1,0 +1,169 @@
+package dev.executor.process;
+
+import java.io.IOException;
+import java.io.StreamCorruptedException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A thread of a {@link ProcessPool} and the worker process it hands its tasks to. The
+ * thread sends each task and blocks until the answer comes back; interrupting it while it
+ * waits, which is how tasks are cancelled and timed out, ends the worker process, because
+ * a read from a process pipe does not react to interruption. A worker that ended, or ran
+ * its share of tasks, is replaced after the task.
+ */
+final class WorkerThread extends Thread {
+
+	private static final Log logger = LogFactory.getLog(WorkerThread.class);
+
+	private final ProcessPool pool;
+
+	private final CompletableFuture<Void> started = new CompletableFuture<>();
+
+	private volatile @Nullable WorkerProcess worker;
+
+	private volatile @Nullable WorkerProcess busy;
+
+	WorkerThread(ProcessPool pool, Runnable runnable, String name) {
+		super(runnable, name);
+		this.pool = pool;
+	}
+
+	/**
+	 * Return a future that completes when this thread's first worker has started, or
+	 * fails with what prevented it.
+	 * @return the start of the first worker
+	 */
+	CompletableFuture<Void> started() {
+		return this.started;
+	}
+
+	@Nullable WorkerProcess worker() {
+		return this.worker;
+	}
+
+	@Override
+	public void run() {
+		try {
+			startFirstWorker();
+			super.run();
+		}
+		finally {
+			WorkerProcess current = this.worker;
+			this.worker = null;
+			if (current != null) {
+				current.stop();
+			}
+			this.pool.threadEnded(this);
+		}
+	}
+
+	private void startFirstWorker() {
+		try {
+			WorkerProcess first = this.pool.startWorker();
+			this.worker = first;
+			try {
+				first.awaitReady();
+				this.started.complete(null);
+			}
+			catch (IOException ex) {
+				this.worker = null;
+				this.started.completeExceptionally(ended(first, ex));
+			}
+		}
+		catch (IOException ex) {
+			this.started.completeExceptionally(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.started.completeExceptionally(ex);
+		}
+	}
+
+	@Nullable Object run(RemoteTask<?> task) throws Exception {
+		WorkerProcess current = liveWorker();
+		WorkerResponse response;
+		this.busy = current;
+		try {
+			if (isInterrupted()) {
+				throw new CancellationException("The task was cancelled before it reached a worker process");
+			}
+			response = current.exchange(task);
+		}
+		catch (IOException ex) {
+			throw ended(current, ex);
+		}
+		finally {
+			this.busy = null;
+		}
+		return response.decode(this.pool.serialization(), this.pool.executorName());
+	}
+
+	private WorkerProcess liveWorker() throws IOException {
+		WorkerProcess current = this.worker;
+		if (current != null && current.isAlive()) {
+			return current;
+		}
+		if (current != null) {
+			logger.warn("Worker process " + current + " of executor '" + this.pool.executorName()
+					+ "' ended while idle; starting a new one");
+		}
+		WorkerProcess fresh = this.pool.startWorker();
+		this.worker = fresh;
+		return fresh;
+	}
+
+	private Exception ended(WorkerProcess ended, IOException ex) throws InterruptedException {
+		if (ended.wasKilled() || isInterrupted()) {
+			// cancelled or timed out: the task's future already says so
+			return new CancellationException("The task was cancelled and worker process " + ended + " was ended");
+		}
+		if (ex instanceof StreamCorruptedException) {
+			return ended.corrupted(ex);
+		}
+		return ended.crashed();
+	}
+
+	/**
+	 * Replace the worker if it ended or has run its share of tasks. Called after every
+	 * task, on this thread.
+	 */
+	void afterTask() {
+		WorkerProcess current = this.worker;
+		if (current == null) {
+			return;
+		}
+		Integer maxTasks = this.pool.maxTasksPerWorker();
+		boolean used = maxTasks != null && current.tasksRun() >= maxTasks;
+		if (used) {
+			current.stop();
+		}
+		if (used || !current.isAlive()) {
+			this.worker = null;
+			if (this.pool.isShutdown()) {
+				return;
+			}
+			try {
+				this.worker = this.pool.startWorker();
+			}
+			catch (IOException ex) {
+				logger.warn("Could not replace worker process " + current + " of executor '"
+						+ this.pool.executorName() + "'; trying again with the next task", ex);
+			}
+		}
+	}
+
+	@Override
+	public void interrupt() {
+		super.interrupt();
+		WorkerProcess current = this.busy;
+		if (current != null) {
+			current.kill();
+		}
+	}
+
+}

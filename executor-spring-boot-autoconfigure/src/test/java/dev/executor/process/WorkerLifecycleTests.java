@@ -1,0 +1,155 @@
+package dev.executor.process;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import dev.executor.FutureProxy;
+import dev.executor.TaskTimeoutException;
+import dev.executor.core.DelegatingManagedExecutor;
+import dev.executor.core.InvalidExecutorPropertyException;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for the lives of worker processes: ended on timeout and cancel, replaced after
+ * their share of tasks, stopped when idle, started up front or on demand, and all ended
+ * when the executor closes.
+ */
+class WorkerLifecycleTests {
+
+	@TempDir
+	Path tempDir;
+
+	private final List<DelegatingManagedExecutor> executors = new ArrayList<>();
+
+	@AfterEach
+	void closeExecutors() {
+		this.executors.forEach(DelegatingManagedExecutor::close);
+	}
+
+	@Test
+	void timedOutTaskShouldEndItsWorkerAndLeaveThePoolWorking() throws Exception {
+		DelegatingManagedExecutor executor = create("executor.max-workers=1");
+		Path pidFile = this.tempDir.resolve("slow.pid");
+		String path = pidFile.toString();
+		FutureProxy<Object> slow = executor.submit(() -> WorkerTasks.reportPidAndBlock(path), Duration.ofSeconds(1));
+		long pid = WorkerTasks.awaitPid(pidFile);
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> slow.get(20, TimeUnit.SECONDS))
+			.withCauseInstanceOf(TaskTimeoutException.class);
+		WorkerTasks.awaitEnded(pid);
+		assertThat(executor.submit(() -> ProcessHandle.current().pid()).get(20, TimeUnit.SECONDS)).isNotEqualTo(pid);
+	}
+
+	@Test
+	void cancellingARunningTaskShouldEndItsWorker() throws Exception {
+		DelegatingManagedExecutor executor = create("executor.max-workers=1");
+		Path pidFile = this.tempDir.resolve("cancelled.pid");
+		String path = pidFile.toString();
+		FutureProxy<Object> running = executor.submit(() -> WorkerTasks.reportPidAndBlock(path));
+		long pid = WorkerTasks.awaitPid(pidFile);
+		assertThat(running.cancel(true)).isTrue();
+		assertThatExceptionOfType(CancellationException.class).isThrownBy(running::get);
+		WorkerTasks.awaitEnded(pid);
+		assertThat(executor.submit(() -> "next").get(20, TimeUnit.SECONDS)).isEqualTo("next");
+	}
+
+	@Test
+	void workerShouldBeReplacedAfterMaxTasksPerWorker() throws Exception {
+		DelegatingManagedExecutor executor = create("executor.max-workers=1",
+				"executor.process.max-tasks-per-worker=2");
+		List<Long> pids = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			pids.add(executor.submit(() -> ProcessHandle.current().pid()).get(20, TimeUnit.SECONDS));
+		}
+		assertThat(pids.get(1)).isEqualTo(pids.get(0));
+		assertThat(pids.get(3)).isEqualTo(pids.get(2));
+		assertThat(pids.subList(0, 5).stream().distinct()).hasSize(3);
+		WorkerTasks.awaitEnded(pids.get(0));
+	}
+
+	@Test
+	void idleWorkerShouldStopAndStartAgainWhenNeeded() throws Exception {
+		DelegatingManagedExecutor executor = create("executor.max-workers=1",
+				"executor.process.idle-timeout=300ms");
+		long first = executor.submit(() -> ProcessHandle.current().pid()).get(20, TimeUnit.SECONDS);
+		WorkerTasks.awaitEnded(first);
+		assertThat(pool(executor).workerProcesses()).isEmpty();
+		long second = executor.submit(() -> ProcessHandle.current().pid()).get(20, TimeUnit.SECONDS);
+		assertThat(second).isNotEqualTo(first);
+	}
+
+	@Test
+	void workersShouldStartWithTheExecutorByDefault() {
+		DelegatingManagedExecutor executor = create("executor.max-workers=2");
+		assertThat(pool(executor).workerProcesses()).hasSize(2).allMatch(ProcessHandle::isAlive);
+	}
+
+	@Test
+	void workersShouldStartWithTheFirstTasksWhenPrestartIsOff() throws Exception {
+		DelegatingManagedExecutor executor = create("executor.max-workers=2", "executor.process.prestart=false");
+		assertThat(pool(executor).workerProcesses()).isEmpty();
+		executor.submit(() -> "started").get(20, TimeUnit.SECONDS);
+		assertThat(pool(executor).workerProcesses()).hasSize(1);
+	}
+
+	@Test
+	void workerThatCannotStartShouldFailStartUpNamingTheJvmArgs() {
+		assertThatExceptionOfType(InvalidExecutorPropertyException.class)
+			.isThrownBy(() -> create("executor.max-workers=1", "executor.process.jvm-args=-XX:+NoSuchOption"))
+			.satisfies((ex) -> {
+				assertThat(ex.getProperty()).isEqualTo("executor.process.jvm-args");
+				assertThat(ex.getValue()).isEqualTo(List.of("-XX:+NoSuchOption"));
+				assertThat(ex.getReason()).isEqualTo("worker process default-worker-1 ended with exit code 1 while "
+						+ "starting: Unrecognized VM option 'NoSuchOption' / Error: Could not create the Java Virtual "
+						+ "Machine. / Error: A fatal exception has occurred. Program will exit.");
+			});
+	}
+
+	@Test
+	void workerWhoseJvmWritesToStandardOutputShouldFailStartUpSayingSo() {
+		assertThatExceptionOfType(InvalidExecutorPropertyException.class)
+			.isThrownBy(() -> create("executor.max-workers=1", "executor.process.jvm-args=-Xlog:gc:stdout"))
+			.satisfies((ex) -> assertThat(ex.getReason()).startsWith("a worker process could not start: ")
+				.contains("wrote something other than results to its standard output")
+				.endsWith("make sure no option in executor.process.jvm-args (such as an -Xlog without an output) "
+						+ "and no native code writes to it"));
+	}
+
+	@Test
+	void closeShouldEndEveryWorkerAndEveryFuture() throws Exception {
+		DelegatingManagedExecutor executor = create("executor.max-workers=1",
+				"executor.shutdown.await-termination-period=200ms");
+		Path pidFile = this.tempDir.resolve("running.pid");
+		String path = pidFile.toString();
+		FutureProxy<Object> running = executor.submit(() -> WorkerTasks.reportPidAndBlock(path));
+		FutureProxy<String> queued = executor.submit(() -> "queued");
+		long pid = WorkerTasks.awaitPid(pidFile);
+		executor.close();
+		assertThat(running).isCancelled();
+		assertThat(queued).isCancelled();
+		WorkerTasks.awaitEnded(pid);
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> pool(executor).isTerminated());
+		assertThat(pool(executor).workerProcesses()).isEmpty();
+	}
+
+	private DelegatingManagedExecutor create(String... properties) {
+		DelegatingManagedExecutor executor = TestProcessExecutors.create(properties);
+		this.executors.add(executor);
+		return executor;
+	}
+
+	private static ProcessPool pool(DelegatingManagedExecutor executor) {
+		return (ProcessPool) executor.pool();
+	}
+
+}
