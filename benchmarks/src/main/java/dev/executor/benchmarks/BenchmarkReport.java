@@ -1,5 +1,6 @@
 package dev.executor.benchmarks;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -17,26 +18,40 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs every benchmark side by side in one session and prints one table of scores with
- * ratios against each group's baseline. Usage:
- * {@code java -jar benchmarks/target/benchmarks.jar [--quick]}.
+ * ratios against each group's baseline. Usage, from the repository root:
+ * {@code java -jar benchmarks/target/benchmarks.jar [--quick] [--python path/to/python_pools.py]};
+ * Python's pools are measured in the same run when {@code python3} and the script (by
+ * default {@code ../shared/bench/python_pools.py}) are there.
  */
 public final class BenchmarkReport {
 
 	private final boolean quick;
 
+	private final Path pythonBenchmark;
+
 	private final List<String> lines = new ArrayList<>();
 
-	private BenchmarkReport(boolean quick) {
+	private BenchmarkReport(boolean quick, Path pythonBenchmark) {
 		this.quick = quick;
+		this.pythonBenchmark = pythonBenchmark;
 	}
 
 	public static void main(String[] args) throws Exception {
-		BenchmarkReport report = new BenchmarkReport(List.of(args).contains("--quick"));
+		List<String> arguments = List.of(args);
+		int python = arguments.indexOf("--python");
+		Path script = Path.of((python >= 0) ? arguments.get(python + 1) : "../shared/bench/python_pools.py");
+		BenchmarkReport report = new BenchmarkReport(arguments.contains("--quick"), script);
 		report.threadExecutors();
 		report.storedFutures();
 		report.jobs();
 		report.retainedHeap();
+		report.processes();
 		report.print();
+		System.exit(0);
+	}
+
+	private void processes() throws Exception {
+		new ProcessPoolComparison(10_000, 2, this.quick ? 1 : 3, this.lines).run(this.pythonBenchmark);
 	}
 
 	private void threadExecutors() throws RunnerException {

@@ -7,7 +7,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import dev.executor.ExecutorBackend;
+import dev.executor.ExecutorSpec;
 import dev.executor.ManagedExecutor;
+import dev.executor.autoconfigure.ExecutorProperties;
+import dev.executor.autoconfigure.ExecutorSpecResolver;
+import dev.executor.context.SnapshotContextPropagation;
+import dev.executor.core.DelegatingManagedExecutor;
+import dev.executor.core.ExecutorBackends;
+import dev.executor.core.ManagedExecutorFactory;
+import dev.executor.core.TaskFailureReporter;
+import dev.executor.process.ProcessBackend;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 
@@ -91,6 +101,22 @@ final class Executors {
 	static void closeAll() {
 		contexts.forEach(ConfigurableApplicationContext::close);
 		contexts.clear();
+	}
+
+	/**
+	 * Create a process executor as the auto-configuration would, without an application
+	 * context, so that creating one measures the pool alone.
+	 */
+	static DelegatingManagedExecutor process(int workers) {
+		ExecutorProperties properties = new ExecutorProperties();
+		properties.setType("process");
+		properties.setMaxWorkers(workers);
+		ExecutorBackends backends = new ExecutorBackends(List.<ExecutorBackend>of(new ProcessBackend(null)));
+		ExecutorSpec spec = new ExecutorSpecResolver(properties, backends).resolve(ManagedExecutor.DEFAULT_NAME);
+		ManagedExecutorFactory factory = new ManagedExecutorFactory(backends, new SnapshotContextPropagation(),
+				new TaskFailureReporter(List.of(), (event) -> {
+				}), List.of());
+		return (DelegatingManagedExecutor) factory.create(spec);
 	}
 
 	@SpringBootApplication

@@ -1,4 +1,4 @@
-package dev.executor.process;
+package dev.executor.benchmarks;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.executor.FutureProxy;
@@ -19,17 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Compares a {@code process} executor with Python's {@code concurrent.futures} pools, run
- * by {@code /work/shared/bench/python_pools.py} from here, on the same three figures:
+ * by {@code shared/bench/python_pools.py} from here, on the same three figures:
  * sequential round trip ({@code submit(noop).get()} one at a time), batch throughput
  * (submit all, then gather) and time from a cold pool to the first result. Each figure is
- * the median of {@code RUNS} runs. Not a test: run it with
- * <pre>
- * ./mvnw -B -q -pl executor-spring-boot-autoconfigure test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp executor-spring-boot-autoconfigure/target/test-classes:executor-spring-boot-autoconfigure/target/classes:$(cat executor-spring-boot-autoconfigure/target/cp.txt) \
- *     dev.executor.process.ProcessPoolComparison [tasks] [workers] [runs] [path of python_pools.py]
- * </pre>
+ * the median of the runs.
  */
-public final class ProcessPoolComparison {
+final class ProcessPoolComparison {
 
 	// enough for both JVMs' JIT compilers to settle, as in a running application
 	private static final int WARMUP = 20_000;
@@ -40,22 +36,26 @@ public final class ProcessPoolComparison {
 
 	private final int runs;
 
+	private List<String> lines = new ArrayList<>();
+
 	private ProcessPoolComparison(int tasks, int workers, int runs) {
 		this.tasks = tasks;
 		this.workers = workers;
 		this.runs = runs;
 	}
 
-	public static void main(String[] args) throws Exception {
-		int tasks = (args.length > 0) ? Integer.parseInt(args[0]) : 10_000;
-		int workers = (args.length > 1) ? Integer.parseInt(args[1]) : 2;
-		int runs = (args.length > 2) ? Integer.parseInt(args[2]) : 3;
-		Path script = Path.of((args.length > 3) ? args[3] : "/work/shared/bench/python_pools.py");
-		ProcessPoolComparison comparison = new ProcessPoolComparison(tasks, workers, runs);
-		Map<String, double[]> java = comparison.measureJava();
-		Map<String, JsonNode> python = Files.exists(script) ? comparison.measurePython(script) : Map.of();
-		comparison.print(java, python);
-		System.exit(0);
+	ProcessPoolComparison(int tasks, int workers, int runs, List<String> lines) {
+		this(tasks, workers, runs);
+		this.lines = lines;
+	}
+
+	void run(Path script) throws Exception {
+		Map<String, double[]> java = measureJava();
+		Map<String, JsonNode> python = Files.exists(script) ? measurePython(script) : Map.of();
+		if (python.isEmpty()) {
+			this.lines.add("  (no " + script + " or no python3: Python pools not measured)");
+		}
+		print(java, python);
 	}
 
 	private Map<String, double[]> measureJava() throws Exception {
@@ -86,7 +86,7 @@ public final class ProcessPoolComparison {
 	}
 
 	private DelegatingManagedExecutor newExecutor() {
-		return TestProcessExecutors.create("executor.max-workers=" + this.workers);
+		return Executors.process(this.workers);
 	}
 
 	private void warmUp(DelegatingManagedExecutor executor) throws Exception {
@@ -164,28 +164,31 @@ public final class ProcessPoolComparison {
 	}
 
 	private void print(Map<String, double[]> java, Map<String, JsonNode> python) {
-		System.out.printf("%d tasks, %d workers, median of %d runs, Java %s, %d processors%n%n", this.tasks,
-				this.workers, this.runs, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+		this.lines.add("");
+		this.lines.add(String.format(Locale.ROOT, "== process executor against Python's pools, %d no-op tasks, %d workers, "
+				+ "median of %d runs", this.tasks, this.workers, this.runs));
 		List<String> pythonPools = new ArrayList<>(python.keySet());
-		StringBuilder header = new StringBuilder(String.format("%-32s %14s", "", "java process"));
-		pythonPools.forEach((pool) -> header.append(String.format(" %16s", "python " + pool)));
-		System.out.println(header);
+		StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-32s %14s", "", "java process"));
+		pythonPools.forEach((pool) -> header.append(String.format(Locale.ROOT, " %16s", "python " + pool)));
+		this.lines.add(header.toString());
 		row("sequential round trip (us)", median(java.get("sequential")), python, "sequential", "mean_us");
 		row("  p50 (us)", median(java.get("sequentialP50")), python, "sequential", "p50_us");
 		row("batch throughput (tasks/s)", median(java.get("batch")), python, "batch", "tasks_per_s");
 		row("cold pool to first result (ms)", median(java.get("startup")), python, "startup", "first_result_ms");
 		JsonNode fork = python.get("process[fork]");
 		if (fork != null) {
-			System.out.printf("%nround trip: %.2fx python fork pool's (goal at most 0.5x); batch throughput: %.2fx "
-					+ "(goal at least 2x)%n", median(java.get("sequential")) / fork.path("sequential").path("mean_us").asDouble(),
-					median(java.get("batch")) / fork.path("batch").path("tasks_per_s").asDouble());
+			this.lines.add(String.format(Locale.ROOT, "  round trip: %.2fx Python's fork pool (goal: at most 0.5x); "
+					+ "batch throughput: %.2fx (goal: at least 2x)",
+					median(java.get("sequential")) / fork.path("sequential").path("mean_us").asDouble(),
+					median(java.get("batch")) / fork.path("batch").path("tasks_per_s").asDouble()));
 		}
 	}
 
-	private static void row(String label, double javaValue, Map<String, JsonNode> python, String group, String field) {
-		StringBuilder row = new StringBuilder(String.format("%-32s %14.1f", label, javaValue));
-		python.values().forEach((pool) -> row.append(String.format(" %16.1f", pool.path(group).path(field).asDouble())));
-		System.out.println(row);
+	private void row(String label, double javaValue, Map<String, JsonNode> python, String group, String field) {
+		StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-32s %14.1f", label, javaValue));
+		python.values()
+			.forEach((pool) -> row.append(String.format(Locale.ROOT, " %16.1f", pool.path(group).path(field).asDouble())));
+		this.lines.add(row.toString());
 	}
 
 	private static double median(double[] values) {
