@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 
 import dev.executor.TaskTimeoutException;
 import dev.executor.context.TaskContext;
@@ -49,6 +50,9 @@ final class ManagedTask<T> implements Runnable {
 	private final TaskContext context;
 
 	private final @Nullable Duration timeout;
+
+	// the in-flight set hashes every task; an identity hash would be computed on first use
+	private final int hash = ThreadLocalRandom.current().nextInt();
 
 	private volatile int phase;
 
@@ -172,6 +176,16 @@ final class ManagedTask<T> implements Runnable {
 			interrupt();
 			this.executor.reportFailure(this.future, failure);
 		}
+	}
+
+	@Override
+	public int hashCode() {
+		return this.hash;
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return this == other;
 	}
 
 }
