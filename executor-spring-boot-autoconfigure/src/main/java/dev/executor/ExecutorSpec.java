@@ -28,12 +28,13 @@ import org.jspecify.annotations.Nullable;
  * @param awaitTermination whether to wait for running and queued tasks on shutdown
  * @param awaitTerminationPeriod the time to wait for them
  * @param process the settings of the worker processes of a {@code process} executor
+ * @param hazelcast the settings of a {@code hazelcast} executor
  */
 public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable Integer queueCapacity,
 		String threadNamePrefix, @Nullable String poolClass, @Nullable Duration taskTimeout,
 		boolean propagateExceptions, boolean propagateContext, int futuresMaxLength,
 		@Nullable Duration futuresTimeToLive, boolean awaitTermination, Duration awaitTerminationPeriod,
-		ProcessSpec process) {
+		ProcessSpec process, HazelcastSpec hazelcast) {
 
 	/**
 	 * Return the prefix of this executor's properties: {@code executor} for the default
@@ -83,6 +84,21 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 		public ProcessSpec {
 			jvmArgs = List.copyOf(jvmArgs);
 		}
+
+	}
+
+	/**
+	 * The settings of a {@code hazelcast} executor.
+	 *
+	 * @param retryOnMemberLoss whether a task whose member leaves the cluster while it
+	 * runs it is run again on another member
+	 */
+	public record HazelcastSpec(boolean retryOnMemberLoss) {
+
+		/**
+		 * The settings used when none are configured.
+		 */
+		public static final HazelcastSpec DEFAULT = new HazelcastSpec(false);
 
 	}
 

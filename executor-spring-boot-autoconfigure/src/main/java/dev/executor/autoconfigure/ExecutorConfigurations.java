@@ -14,6 +14,7 @@ import dev.executor.core.DefaultManagedExecutors;
 import dev.executor.core.ExecutorBackends;
 import dev.executor.core.ManagedExecutorFactory;
 import dev.executor.core.TaskFailureReporter;
+import dev.executor.hazelcast.HazelcastBackend;
 import dev.executor.job.JobAnnotationBeanPostProcessor;
 import dev.executor.process.ProcessBackend;
 import dev.executor.thread.CustomPoolBackend;
@@ -23,6 +24,7 @@ import dev.executor.thread.VirtualThreadBackend;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -55,6 +57,19 @@ final class ExecutorConfigurations {
 		@ConditionalOnMissingBean
 		ExecutorSpecResolver executorSpecResolver(ExecutorProperties properties, ExecutorBackends backends) {
 			return new ExecutorSpecResolver(properties, backends);
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = "com.hazelcast.core.HazelcastInstance")
+		static class HazelcastBackendConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			HazelcastBackend hazelcastExecutorBackend(ObjectProvider<com.hazelcast.core.HazelcastInstance> instance,
+					ResourceLoader resourceLoader) {
+				return new HazelcastBackend(instance::getIfAvailable, resourceLoader.getClassLoader());
+			}
+
 		}
 
 	}

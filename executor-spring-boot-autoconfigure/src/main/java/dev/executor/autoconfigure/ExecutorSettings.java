@@ -63,6 +63,8 @@ public class ExecutorSettings {
 
 	private final Process process = new Process();
 
+	private final Hazelcast hazelcast = new Hazelcast();
+
 	public @Nullable String getType() {
 		return this.type;
 	}
@@ -133,6 +135,10 @@ public class ExecutorSettings {
 
 	public Process getProcess() {
 		return this.process;
+	}
+
+	public Hazelcast getHazelcast() {
+		return this.hazelcast;
 	}
 
 	/**
@@ -282,6 +288,28 @@ public class ExecutorSettings {
 
 		public void setPrestart(@Nullable Boolean prestart) {
 			this.prestart = prestart;
+		}
+
+	}
+
+	/**
+	 * Cluster execution of a 'hazelcast' executor.
+	 */
+	public static class Hazelcast {
+
+		/**
+		 * Whether a task whose member leaves the cluster while running it is run again on
+		 * another member, rather than failing with a MemberLostException. Only for tasks
+		 * that can safely run twice.
+		 */
+		private @Nullable Boolean retryOnMemberLoss;
+
+		public @Nullable Boolean getRetryOnMemberLoss() {
+			return this.retryOnMemberLoss;
+		}
+
+		public void setRetryOnMemberLoss(@Nullable Boolean retryOnMemberLoss) {
+			this.retryOnMemberLoss = retryOnMemberLoss;
 		}
 
 	}

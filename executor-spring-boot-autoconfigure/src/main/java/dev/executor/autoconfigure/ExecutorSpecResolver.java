@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import dev.executor.ExecutorBackend;
 import dev.executor.ExecutorSpec;
+import dev.executor.ExecutorSpec.HazelcastSpec;
 import dev.executor.ExecutorSpec.ProcessSpec;
 import dev.executor.ManagedExecutor;
 import dev.executor.core.ExecutorBackends;
@@ -26,6 +27,8 @@ public class ExecutorSpecResolver {
 	private static final int DEFAULT_FUTURES_MAX_LENGTH = 50;
 
 	private static final Duration DEFAULT_AWAIT_TERMINATION_PERIOD = Duration.ofSeconds(30);
+
+	private static final String HAZELCAST_TYPE = "hazelcast";
 
 	private final ExecutorProperties properties;
 
@@ -103,7 +106,9 @@ public class ExecutorSpecResolver {
 				settings.get(ExecutorSettings::getPoolClass, null),
 				taskTimeout, settings.get(ExecutorSettings::getPropagateExceptions, false),
 				settings.get((s) -> s.getContext().getPropagate(), true), futuresMaxLength, timeToLive,
-				settings.get((s) -> s.getShutdown().getAwaitTermination(), true), awaitPeriod, process(settings));
+				settings.get((s) -> s.getShutdown().getAwaitTermination(), true), awaitPeriod, process(settings),
+				new HazelcastSpec(settings.get((s) -> s.getHazelcast().getRetryOnMemberLoss(),
+						HazelcastSpec.DEFAULT.retryOnMemberLoss())));
 	}
 
 	private static ProcessSpec process(Settings settings) {
@@ -123,6 +128,11 @@ public class ExecutorSpecResolver {
 			return backend;
 		}
 		String property = settings.property("type");
+		if (HAZELCAST_TYPE.equals(type)) {
+			throw new InvalidExecutorPropertyException(property, type, "Hazelcast is not on the classpath",
+					"Add the dependency com.hazelcast:hazelcast to the application, or set " + property
+							+ " to one of " + this.backends.names());
+		}
 		throw new InvalidExecutorPropertyException(property, type, "unknown executor type",
 				"Set " + property + " to one of " + this.backends.names() + ", or declare an "
 						+ ExecutorBackend.class.getSimpleName() + " bean named '" + type + "'");
