@@ -14,7 +14,7 @@ public class MemberLostException extends RuntimeException {
 	/**
 	 * Create a new instance.
 	 * @param executorName the name of the executor
-	 * @param member the member that left, as its address and UUID
+	 * @param member the member that left, as its address and UUID, such as {@code [127.0.0.1]:5702 (7c1e...)}
 	 * @param cause what Hazelcast reported
 	 */
 	public MemberLostException(String executorName, String member, Throwable cause) {

@@ -150,7 +150,7 @@ public class HazelcastPool extends ThreadPoolExecutor implements TaskAdapter {
 				if (!isMemberLoss(ex) || !this.spec.hazelcast().retryOnMemberLoss()) {
 					throw failure(ex, member);
 				}
-				logger.warn("Member " + member + " left the cluster while running a task of executor '"
+				logger.warn("Member " + describe(member) + " left the cluster while running a task of executor '"
 						+ this.spec.name() + "'; running it again on another member");
 				lost = member.getUuid();
 			}
@@ -186,9 +186,13 @@ public class HazelcastPool extends ThreadPoolExecutor implements TaskAdapter {
 
 	private Exception failure(ExecutionException ex, Member member) {
 		if (isMemberLoss(ex)) {
-			return new MemberLostException(this.spec.name(), member.toString(), ex.getCause());
+			return new MemberLostException(this.spec.name(), describe(member), ex.getCause());
 		}
 		return (ex.getCause() instanceof Exception cause) ? cause : ex;
+	}
+
+	static String describe(Member member) {
+		return member.getAddress() + " (" + member.getUuid() + ")";
 	}
 
 	private static boolean isMemberLoss(ExecutionException ex) {

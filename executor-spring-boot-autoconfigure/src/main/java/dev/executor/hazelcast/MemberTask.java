@@ -87,7 +87,7 @@ final class MemberTask implements Callable<MemberOutcome>, Serializable, Hazelca
 	}
 
 	private String member() {
-		return (this.instance != null) ? this.instance.getCluster().getLocalMember().toString() : "?";
+		return (this.instance != null) ? HazelcastPool.describe(this.instance.getCluster().getLocalMember()) : "?";
 	}
 
 	private ClassLoader classLoader() {

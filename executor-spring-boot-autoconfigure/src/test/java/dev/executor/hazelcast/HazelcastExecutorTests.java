@@ -132,7 +132,7 @@ class HazelcastExecutorTests {
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> result.get(10, TimeUnit.SECONDS))
 			.havingCause()
 			.isExactlyInstanceOf(TaskNotSerializableException.class)
-			.withMessageStartingWith("The result of a task on executor 'default' cannot be sent back from member Member [")
+			.withMessageStartingWith("The result of a task on executor 'default' cannot be sent back from member [127.0.0.1]:570")
 			.withMessageEndingWith(": " + Unserialisable.class.getName()
 					+ " is not serializable; return a serializable value");
 	}
