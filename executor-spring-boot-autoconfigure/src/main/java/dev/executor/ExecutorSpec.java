@@ -88,17 +88,21 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 	}
 
 	/**
-	 * The settings of a {@code hazelcast} executor.
+	 * The settings of an executor's use of Hazelcast: of a {@code hazelcast} executor,
+	 * and of any executor whose stored futures live in the cluster.
 	 *
 	 * @param retryOnMemberLoss whether a task whose member leaves the cluster while it
 	 * runs it is run again on another member
+	 * @param storeFutures whether stored futures are kept in the cluster, visible from
+	 * every application instance ({@code futures.store=hazelcast}), rather than in this
+	 * instance's memory
 	 */
-	public record HazelcastSpec(boolean retryOnMemberLoss) {
+	public record HazelcastSpec(boolean retryOnMemberLoss, boolean storeFutures) {
 
 		/**
 		 * The settings used when none are configured.
 		 */
-		public static final HazelcastSpec DEFAULT = new HazelcastSpec(false);
+		public static final HazelcastSpec DEFAULT = new HazelcastSpec(false, false);
 
 	}
 

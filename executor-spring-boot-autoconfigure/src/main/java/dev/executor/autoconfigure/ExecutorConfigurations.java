@@ -13,6 +13,7 @@ import dev.executor.context.SnapshotContextPropagation;
 import dev.executor.core.DefaultManagedExecutors;
 import dev.executor.core.ExecutorBackends;
 import dev.executor.core.ManagedExecutorFactory;
+import dev.executor.core.StoredFuturesFactory;
 import dev.executor.core.TaskFailureReporter;
 import dev.executor.hazelcast.HazelcastBackend;
 import dev.executor.job.JobAnnotationBeanPostProcessor;
@@ -70,6 +71,12 @@ final class ExecutorConfigurations {
 				return new HazelcastBackend(instance::getIfAvailable, resourceLoader.getClassLoader());
 			}
 
+			@Bean
+			@ConditionalOnMissingBean
+			StoredFuturesFactory hazelcastStoredFuturesFactory(HazelcastBackend backend) {
+				return backend::storedFutures;
+			}
+
 		}
 
 	}
@@ -94,9 +101,9 @@ final class ExecutorConfigurations {
 		@ConditionalOnMissingBean
 		ManagedExecutorFactory managedExecutorFactory(ExecutorBackends backends,
 				ContextPropagation contextPropagation, TaskFailureReporter failureReporter,
-				ObjectProvider<DoneCallback> doneCallbacks) {
+				ObjectProvider<DoneCallback> doneCallbacks, ObjectProvider<StoredFuturesFactory> storedFutures) {
 			return new ManagedExecutorFactory(backends, contextPropagation, failureReporter,
-					doneCallbacks.orderedStream().toList());
+					doneCallbacks.orderedStream().toList(), storedFutures.getIfAvailable(() -> StoredFuturesFactory.LOCAL));
 		}
 
 	}

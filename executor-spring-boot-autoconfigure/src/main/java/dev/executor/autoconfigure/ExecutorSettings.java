@@ -178,6 +178,20 @@ public class ExecutorSettings {
 		 */
 		private @Nullable Duration timeToLive;
 
+		/**
+		 * Where stored futures are kept: 'local' (this instance's memory) or 'hazelcast'
+		 * (the Hazelcast cluster, so that every application instance sees them).
+		 */
+		private @Nullable String store;
+
+		public @Nullable String getStore() {
+			return this.store;
+		}
+
+		public void setStore(@Nullable String store) {
+			this.store = store;
+		}
+
 		public @Nullable Integer getMaxLength() {
 			return this.maxLength;
 		}

@@ -30,6 +30,10 @@ public class ExecutorSpecResolver {
 
 	private static final String HAZELCAST_TYPE = "hazelcast";
 
+	private static final String LOCAL_STORE = "local";
+
+	private static final List<String> FUTURES_STORES = List.of(LOCAL_STORE, HAZELCAST_TYPE);
+
 	private final ExecutorProperties properties;
 
 	private final ExecutorBackends backends;
@@ -107,8 +111,7 @@ public class ExecutorSpecResolver {
 				taskTimeout, settings.get(ExecutorSettings::getPropagateExceptions, false),
 				settings.get((s) -> s.getContext().getPropagate(), true), futuresMaxLength, timeToLive,
 				settings.get((s) -> s.getShutdown().getAwaitTermination(), true), awaitPeriod, process(settings),
-				new HazelcastSpec(settings.get((s) -> s.getHazelcast().getRetryOnMemberLoss(),
-						HazelcastSpec.DEFAULT.retryOnMemberLoss())));
+				hazelcast(settings));
 	}
 
 	private static ProcessSpec process(Settings settings) {
@@ -120,6 +123,20 @@ public class ExecutorSpecResolver {
 				settings.get((s) -> s.getProcess().getIdleTimeout(), null));
 		boolean prestart = settings.get((s) -> s.getProcess().getPrestart(), ProcessSpec.DEFAULT.prestart());
 		return new ProcessSpec(jvmArgs, maxTasksPerWorker, idleTimeout, prestart);
+	}
+
+	private HazelcastSpec hazelcast(Settings settings) {
+		boolean retry = settings.get((s) -> s.getHazelcast().getRetryOnMemberLoss(),
+				HazelcastSpec.DEFAULT.retryOnMemberLoss());
+		String store = settings.get((s) -> s.getFutures().getStore(), LOCAL_STORE);
+		check(FUTURES_STORES.contains(store), settings, "futures.store", store, "one of " + FUTURES_STORES);
+		if (HAZELCAST_TYPE.equals(store) && this.backends.get(HAZELCAST_TYPE) == null) {
+			String property = settings.property("futures.store");
+			throw new InvalidExecutorPropertyException(property, store, "Hazelcast is not on the classpath",
+					"Add the dependency com.hazelcast:hazelcast to the application, or set " + property + " to '"
+							+ LOCAL_STORE + "'");
+		}
+		return new HazelcastSpec(retry, HAZELCAST_TYPE.equals(store));
 	}
 
 	private ExecutorBackend backend(Settings settings, String type) {

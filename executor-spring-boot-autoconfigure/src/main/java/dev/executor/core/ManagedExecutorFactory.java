@@ -7,7 +7,6 @@ import dev.executor.ExecutorBackend;
 import dev.executor.ExecutorSpec;
 import dev.executor.ManagedExecutor;
 import dev.executor.context.ContextPropagation;
-import dev.executor.futures.LocalStoredFutures;
 
 /**
  * Creates {@link ManagedExecutor managed executors} from their settings, on the pool of
@@ -23,6 +22,8 @@ public class ManagedExecutorFactory {
 
 	private final List<DoneCallback> doneCallbacks;
 
+	private final StoredFuturesFactory storedFutures;
+
 	/**
 	 * Create a new factory.
 	 * @param backends the executor types
@@ -33,10 +34,26 @@ public class ManagedExecutorFactory {
 	 */
 	public ManagedExecutorFactory(ExecutorBackends backends, ContextPropagation contextPropagation,
 			TaskFailureReporter failureReporter, List<DoneCallback> doneCallbacks) {
+		this(backends, contextPropagation, failureReporter, doneCallbacks, StoredFuturesFactory.LOCAL);
+	}
+
+	/**
+	 * Create a new factory.
+	 * @param backends the executor types
+	 * @param contextPropagation how tasks capture the submitter's context
+	 * @param failureReporter where failures go on executors that propagate exceptions
+	 * @param doneCallbacks the default done-callbacks to add to the executors they apply
+	 * to
+	 * @param storedFutures creates the store of futures submitted under a key
+	 */
+	public ManagedExecutorFactory(ExecutorBackends backends, ContextPropagation contextPropagation,
+			TaskFailureReporter failureReporter, List<DoneCallback> doneCallbacks,
+			StoredFuturesFactory storedFutures) {
 		this.backends = backends;
 		this.contextPropagation = contextPropagation;
 		this.failureReporter = failureReporter;
 		this.doneCallbacks = List.copyOf(doneCallbacks);
+		this.storedFutures = storedFutures;
 	}
 
 	/**
@@ -55,7 +72,7 @@ public class ManagedExecutorFactory {
 		}
 		DelegatingManagedExecutor executor = new DelegatingManagedExecutor(spec, backend.create(spec),
 				this.contextPropagation, spec.propagateExceptions() ? this.failureReporter : null,
-				new LocalStoredFutures(spec.name(), spec.futuresMaxLength(), spec.futuresTimeToLive()));
+				this.storedFutures.create(spec));
 		this.doneCallbacks.stream()
 			.filter((callback) -> callback.appliesTo(spec.name()))
 			.forEach(executor::addDefaultDoneCallback);

@@ -7,6 +7,8 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.executor.ExecutorBackend;
 import dev.executor.ExecutorSpec;
+import dev.executor.StoredFutures;
+import dev.executor.core.StoredFuturesFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +60,20 @@ public class HazelcastBackend implements ExecutorBackend, DisposableBean {
 	@Override
 	public ExecutorService create(ExecutorSpec spec) {
 		return new HazelcastPool(spec, instance(), this.classLoader);
+	}
+
+	/**
+	 * Create the stored futures of an executor: in the cluster when its
+	 * {@code futures.store} is {@code hazelcast}, otherwise in memory.
+	 * @param spec the executor's settings
+	 * @return the store
+	 */
+	public StoredFutures storedFutures(ExecutorSpec spec) {
+		if (!spec.hazelcast().storeFutures()) {
+			return StoredFuturesFactory.LOCAL.create(spec);
+		}
+		return new HazelcastStoredFutures(spec.name(), spec.futuresMaxLength(), spec.futuresTimeToLive(), instance(),
+				this.classLoader);
 	}
 
 	/**

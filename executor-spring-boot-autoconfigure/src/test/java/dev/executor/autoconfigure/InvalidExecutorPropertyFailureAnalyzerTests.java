@@ -42,6 +42,23 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 	}
 
 	@Test
+	void unknownFuturesStoreShouldListTheValidStores() {
+		FailureAnalysis analysis = analyze("executor.futures.store=redis");
+		assertThat(analysis.getDescription())
+			.isEqualTo(description("executor.futures.store", "redis", "must be one of [local, hazelcast]"));
+	}
+
+	@Test
+	void hazelcastFuturesStoreWhenHazelcastIsNotOnTheClasspathShouldNameTheDependency() {
+		FailureAnalysis analysis = analyze(this.contextRunner.withClassLoader(new FilteredClassLoader(HazelcastInstance.class)),
+				"executor.futures.store=hazelcast");
+		assertThat(analysis.getDescription())
+			.isEqualTo(description("executor.futures.store", "hazelcast", "Hazelcast is not on the classpath"));
+		assertThat(analysis.getAction()).isEqualTo(
+				"Add the dependency com.hazelcast:hazelcast to the application, or set executor.futures.store to 'local'");
+	}
+
+	@Test
 	void maxTasksPerWorkerBelowOneShouldNameTheProperty() {
 		FailureAnalysis analysis = analyze("executor.named.reports.process.max-tasks-per-worker=0");
 		assertThat(analysis.getDescription()).isEqualTo(description("executor.named.reports.process.max-tasks-per-worker",

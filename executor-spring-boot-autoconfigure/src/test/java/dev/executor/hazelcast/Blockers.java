@@ -2,6 +2,8 @@ package dev.executor.hazelcast;
 
 import java.util.concurrent.CountDownLatch;
 
+import com.hazelcast.core.HazelcastInstance;
+
 /**
  * Latches shared by the members of a test cluster, which all run in the test JVM. A test
  * resets them before use.
@@ -25,7 +27,7 @@ final class Blockers {
 
 	/**
 	 * Block until released, recording the start and any interruption.
-	 * @return the name of the member that ran the task
+	 * @return the name of the member that ran the task, {@code local} outside a member
 	 * @throws InterruptedException if interrupted
 	 */
 	static String block() throws InterruptedException {
@@ -37,7 +39,7 @@ final class Blockers {
 			interrupted.countDown();
 			throw ex;
 		}
-		return TestHazelcast.currentMember();
+		return HazelcastTasks.currentInstance().map(HazelcastInstance::getName).orElse("local");
 	}
 
 }

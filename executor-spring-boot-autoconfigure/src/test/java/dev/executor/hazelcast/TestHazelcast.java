@@ -16,6 +16,7 @@ import dev.executor.core.DelegatingManagedExecutor;
 import dev.executor.core.ExecutorBackends;
 import dev.executor.core.ManagedExecutorFactory;
 import dev.executor.core.TaskFailureReporter;
+import dev.executor.thread.ThreadPoolBackend;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -75,12 +76,12 @@ final class TestHazelcast {
 			source.put(property.substring(0, equals), property.substring(equals + 1));
 		}
 		ExecutorProperties executorProperties = new Binder(source).bindOrCreate("executor", ExecutorProperties.class);
-		ExecutorBackends backends = new ExecutorBackends(
-				List.<ExecutorBackend>of(new HazelcastBackend(() -> instance, null)));
+		HazelcastBackend backend = new HazelcastBackend(() -> instance, null);
+		ExecutorBackends backends = new ExecutorBackends(List.<ExecutorBackend>of(backend, new ThreadPoolBackend()));
 		ExecutorSpec spec = new ExecutorSpecResolver(executorProperties, backends).resolve(ManagedExecutor.DEFAULT_NAME);
 		ManagedExecutorFactory factory = new ManagedExecutorFactory(backends, new SnapshotContextPropagation(),
 				new TaskFailureReporter(List.of(), (event) -> {
-				}), List.of());
+				}), List.of(), backend::storedFutures);
 		return (DelegatingManagedExecutor) factory.create(spec);
 	}
 
