@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.hazelcast.core.HazelcastInstance;
 import dev.executor.FutureProxy;
+import dev.executor.FutureState;
 import dev.executor.MemberLostException;
 import dev.executor.core.DelegatingManagedExecutor;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +79,31 @@ class MemberLossTests {
 			finished.add(future.get(30, TimeUnit.SECONDS));
 		}
 		assertThat(finished).hasSize(4).containsOnly(this.memberA.getName());
+	}
+
+	@Test
+	void storedFuturesWhenTheirOwnerLeavesShouldFailForTheRemainingInstances() throws Exception {
+		String[] properties = { "executor.type=thread", "executor.futures.store=hazelcast" };
+		this.executor = TestHazelcast.executor(this.memberA, properties);
+		DelegatingManagedExecutor ownerExecutor = TestHazelcast.executor(this.memberB, properties);
+		try {
+			Blockers.reset(1);
+			ownerExecutor.submitStored("orphan", Blockers::block);
+			assertThat(Blockers.started.await(10, TimeUnit.SECONDS)).isTrue();
+			FutureProxy<Object> view = this.executor.futures().get("orphan").orElseThrow();
+			String owner = HazelcastPool.describe(this.memberB.getCluster().getLocalMember());
+			this.memberB.getLifecycleService().terminate();
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> view.get(30, TimeUnit.SECONDS))
+				.havingCause()
+				.isInstanceOf(IllegalStateException.class)
+				.withMessage("Member " + owner + ", whose application submitted the task, left the cluster before "
+						+ "the task finished");
+			assertThat(this.executor.futures().state("orphan")).contains(FutureState.FAILED);
+		}
+		finally {
+			Blockers.release.countDown();
+			ownerExecutor.close();
+		}
 	}
 
 	private List<FutureProxy<String>> submitBlockingTasks(int count) throws InterruptedException {
