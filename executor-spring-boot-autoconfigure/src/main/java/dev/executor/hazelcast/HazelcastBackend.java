@@ -14,6 +14,8 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -22,7 +24,7 @@ import org.springframework.util.ClassUtils;
  * when there is one and otherwise starts an embedded member bound to loopback (see
  * {@link LoopbackHazelcastConfig}), which it shuts down when it is destroyed.
  */
-public class HazelcastBackend implements ExecutorBackend, DisposableBean {
+public class HazelcastBackend implements ExecutorBackend, ApplicationContextAware, DisposableBean {
 
 	/**
 	 * The name of this type.
@@ -38,6 +40,8 @@ public class HazelcastBackend implements ExecutorBackend, DisposableBean {
 	private @Nullable HazelcastInstance instance;
 
 	private boolean embedded;
+
+	private @Nullable ApplicationContext applicationContext;
 
 	/**
 	 * Create a new backend.
@@ -55,6 +59,15 @@ public class HazelcastBackend implements ExecutorBackend, DisposableBean {
 	@Override
 	public String name() {
 		return NAME;
+	}
+
+	/**
+	 * Set the application context that {@link dev.executor.Job @Job} calls reaching this
+	 * instance's member run in.
+	 */
+	@Override
+	public void setApplicationContext(ApplicationContext applicationContext) {
+		this.applicationContext = applicationContext;
 	}
 
 	@Override
@@ -90,6 +103,9 @@ public class HazelcastBackend implements ExecutorBackend, DisposableBean {
 			}
 			this.instance = (application != null) ? application
 					: Hazelcast.newHazelcastInstance(LoopbackHazelcastConfig.create());
+			if (this.applicationContext != null) {
+				HazelcastTasks.register(this.instance, this.applicationContext);
+			}
 		}
 		return this.instance;
 	}
