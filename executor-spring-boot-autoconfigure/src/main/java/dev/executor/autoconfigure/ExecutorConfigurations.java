@@ -3,6 +3,7 @@ package dev.executor.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.hazelcast.core.HazelcastInstance;
 import dev.executor.DoneCallback;
 import dev.executor.ExecutorBackend;
 import dev.executor.ManagedExecutor;
@@ -66,7 +67,7 @@ final class ExecutorConfigurations {
 
 			@Bean
 			@ConditionalOnMissingBean
-			HazelcastBackend hazelcastExecutorBackend(ObjectProvider<com.hazelcast.core.HazelcastInstance> instance,
+			HazelcastBackend hazelcastExecutorBackend(ObjectProvider<HazelcastInstance> instance,
 					ResourceLoader resourceLoader) {
 				return new HazelcastBackend(instance::getIfAvailable, resourceLoader.getClassLoader());
 			}

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  * applies to the whole map and only to finished futures. Entries of an owner that leaves
  * the cluster before its task finished are failed by the remaining members.
  */
-public class HazelcastStoredFutures implements StoredFutures {
+public class HazelcastStoredFutures implements StoredFutures, AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(HazelcastStoredFutures.class);
 
@@ -80,6 +81,8 @@ public class HazelcastStoredFutures implements StoredFutures {
 
 	private final Map<Long, List<RemoteStoredFuture<?>>> views = new ConcurrentHashMap<>();
 
+	private final List<Runnable> registrations = new ArrayList<>();
+
 	/**
 	 * Create a store and register it with the instance, so that other members can reach
 	 * the futures it owns.
@@ -99,10 +102,26 @@ public class HazelcastStoredFutures implements StoredFutures {
 		this.poppedOutcomes = instance.getMap(this.map.getName() + ".popped");
 		this.ids = instance.getFlakeIdGenerator(CONTEXT_PREFIX + executorName);
 		this.serialization = new Serialization(classLoader);
-		this.map.addEntryListener(new EntryChanges(), true);
-		this.poppedOutcomes.addEntryListener((EntryAddedListener<Long, StoredFutureEntry>) (event) -> completeViews(event.getValue()), true);
-		instance.getCluster().addMembershipListener(new OwnerLoss());
+		UUID changes = this.map.addEntryListener(new EntryChanges(), true);
+		UUID popped = this.poppedOutcomes
+			.addEntryListener((EntryAddedListener<Long, StoredFutureEntry>) (event) -> completeViews(event.getValue()), true);
+		UUID membership = instance.getCluster().addMembershipListener(new OwnerLoss());
 		instance.getUserContext().put(CONTEXT_PREFIX + executorName, this);
+		this.registrations.add(() -> this.map.removeEntryListener(changes));
+		this.registrations.add(() -> this.poppedOutcomes.removeEntryListener(popped));
+		this.registrations.add(() -> instance.getCluster().removeMembershipListener(membership));
+		this.registrations.add(() -> instance.getUserContext().remove(CONTEXT_PREFIX + executorName, this));
+	}
+
+	/**
+	 * Stop listening to the cluster, when the executor has closed. The entries stay, so
+	 * that other instances can still read the outcomes.
+	 */
+	@Override
+	public void close() {
+		if (this.instance.getLifecycleService().isRunning()) {
+			this.registrations.forEach(Runnable::run);
+		}
 	}
 
 	static @Nullable HazelcastStoredFutures registered(HazelcastInstance instance, String executorName) {

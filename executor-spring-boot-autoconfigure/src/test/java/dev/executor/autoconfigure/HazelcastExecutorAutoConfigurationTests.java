@@ -12,6 +12,8 @@ import dev.executor.hazelcast.HazelcastPool;
 import dev.executor.hazelcast.HazelcastTasks;
 import dev.executor.hazelcast.LoopbackHazelcastConfig;
 import dev.executor.core.DelegatingManagedExecutor;
+import dev.executor.core.StoredFuturesFactory;
+import dev.executor.futures.LocalStoredFutures;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -76,6 +78,17 @@ class HazelcastExecutorAutoConfigurationTests {
 	}
 
 	@Test
+	void storedFuturesFactoryWhenUserDefinesOneShouldBackOff() {
+		this.contextRunner.withUserConfiguration(CustomStoredFuturesConfiguration.class)
+			.withPropertyValues("executor.type=thread", "executor.futures.store=hazelcast")
+			.run((context) -> {
+				assertThat(context).getBean(StoredFuturesFactory.class)
+					.isSameAs(context.getBean("customStoredFuturesFactory"));
+				assertThat(context.getBean(ManagedExecutor.class).futures()).isInstanceOf(LocalStoredFutures.class);
+			});
+	}
+
+	@Test
 	void backendWhenHazelcastIsNotOnTheClasspathShouldNotBeDefined() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(HazelcastInstance.class))
 			.withPropertyValues("executor.type=thread")
@@ -84,6 +97,16 @@ class HazelcastExecutorAutoConfigurationTests {
 
 	private static HazelcastPool pool(ManagedExecutor executor) {
 		return (HazelcastPool) ((DelegatingManagedExecutor) executor).pool();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomStoredFuturesConfiguration {
+
+		@Bean
+		StoredFuturesFactory customStoredFuturesFactory() {
+			return StoredFuturesFactory.LOCAL;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

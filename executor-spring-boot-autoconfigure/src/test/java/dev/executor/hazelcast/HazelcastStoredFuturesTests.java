@@ -148,6 +148,25 @@ class HazelcastStoredFuturesTests {
 	}
 
 	@Test
+	void closingAnExecutorShouldUnregisterItsStoreButKeepItsEntries() throws Exception {
+		HazelcastInstance memberC = TestHazelcast.start(this.memberA.getConfig().getClusterName(), "c");
+		try {
+			DelegatingManagedExecutor closed = TestHazelcast.executor(memberC, "executor.type=thread",
+					"executor.futures.store=hazelcast");
+			closed.submitStored("kept", () -> "kept after close").get(10, TimeUnit.SECONDS);
+			assertThat(HazelcastStoredFutures.registered(memberC, "default")).isSameAs(closed.futures());
+			closed.close();
+			assertThat(HazelcastStoredFutures.registered(memberC, "default")).isNull();
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.executorB.futures().done("kept"));
+			assertThat(this.executorB.futures().get("kept").orElseThrow().get(10, TimeUnit.SECONDS))
+				.isEqualTo("kept after close");
+		}
+		finally {
+			memberC.getLifecycleService().terminate();
+		}
+	}
+
+	@Test
 	void popOnBWhenFinishedShouldReturnTheResult() throws Exception {
 		this.executorA.submitStored("taken", () -> "taken by B");
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.executorB.futures().done("taken"));
