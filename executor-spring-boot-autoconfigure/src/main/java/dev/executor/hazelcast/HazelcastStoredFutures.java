@@ -18,8 +18,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 
 import com.hazelcast.cluster.Member;
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.flakeidgen.FlakeIdGenerator;
@@ -33,8 +31,6 @@ import dev.executor.FutureProxy;
 import dev.executor.FutureState;
 import dev.executor.StoredFutures;
 import dev.executor.process.Serialization;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,13 +45,8 @@ import org.jspecify.annotations.Nullable;
  */
 public class HazelcastStoredFutures implements StoredFutures, AutoCloseable {
 
-	private static final Log logger = LogFactory.getLog(HazelcastStoredFutures.class);
-
 	private static final String CONTEXT_PREFIX = "dev.executor.futures.";
 
-	private static final String COMMANDS = "executor.futures";
-
-	private static final long COMMAND_TIMEOUT_SECONDS = 10;
 
 	private static final long POPPED_OUTCOME_MINUTES = 10;
 
@@ -63,7 +54,7 @@ public class HazelcastStoredFutures implements StoredFutures, AutoCloseable {
 
 	private final int maxLength;
 
-	private final long timeToLiveMillis;
+	private final ClusterEviction eviction;
 
 	private final HazelcastInstance instance;
 
@@ -96,7 +87,7 @@ public class HazelcastStoredFutures implements StoredFutures, AutoCloseable {
 			HazelcastInstance instance, ClassLoader classLoader) {
 		this.executorName = executorName;
 		this.maxLength = maxLength;
-		this.timeToLiveMillis = (timeToLive != null) ? timeToLive.toMillis() : Long.MAX_VALUE;
+		this.eviction = new ClusterEviction(maxLength, timeToLive);
 		this.instance = instance;
 		this.map = instance.getMap(CONTEXT_PREFIX.substring("dev.".length()) + executorName);
 		this.poppedOutcomes = instance.getMap(this.map.getName() + ".popped");
@@ -105,7 +96,7 @@ public class HazelcastStoredFutures implements StoredFutures, AutoCloseable {
 		UUID changes = this.map.addEntryListener(new EntryChanges(), true);
 		UUID popped = this.poppedOutcomes
 			.addEntryListener((EntryAddedListener<Long, StoredFutureEntry>) (event) -> completeViews(event.getValue()), true);
-		UUID membership = instance.getCluster().addMembershipListener(new OwnerLoss());
+		UUID membership = instance.getCluster().addMembershipListener(new OwnerLossListener(this.map));
 		instance.getUserContext().put(CONTEXT_PREFIX + executorName, this);
 		this.registrations.add(() -> this.map.removeEntryListener(changes));
 		this.registrations.add(() -> this.poppedOutcomes.removeEntryListener(popped));
@@ -245,7 +236,7 @@ public class HazelcastStoredFutures implements StoredFutures, AutoCloseable {
 			FutureState state = localState(key);
 			return Optional.of((state != null) ? state : entry.state());
 		}
-		Object state = askOwner(entry, StoredFutureCommand.state(this.executorName, key));
+		Object state = StoredFutureCommand.state(this.executorName, key).sendToOwner(this.instance, entry);
 		return Optional.of((state instanceof FutureState remote) ? remote : entry.state());
 	}
 
@@ -259,7 +250,7 @@ public class HazelcastStoredFutures implements StoredFutures, AutoCloseable {
 		if (entry == null || entry.isFinished()) {
 			return false;
 		}
-		return Boolean.TRUE.equals(askOwner(entry, StoredFutureCommand.cancel(this.executorName, key)));
+		return Boolean.TRUE.equals(StoredFutureCommand.cancel(this.executorName, key).sendToOwner(this.instance, entry));
 	}
 
 	@Nullable FutureState localState(String key) {
@@ -270,31 +261,6 @@ public class HazelcastStoredFutures implements StoredFutures, AutoCloseable {
 	boolean cancelLocal(String key) {
 		FutureProxy<?> future = this.owned.get(key);
 		return future != null && future.cancel(true);
-	}
-
-	private @Nullable Object askOwner(StoredFutureEntry entry, StoredFutureCommand command) {
-		Member owner = this.instance.getCluster()
-			.getMembers()
-			.stream()
-			.filter((member) -> member.getUuid().toString().equals(entry.ownerUuid()))
-			.findFirst()
-			.orElse(null);
-		if (owner == null) {
-			return null;
-		}
-		try {
-			return this.instance.getExecutorService(COMMANDS)
-				.submitToMember(command, owner)
-				.get(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return null;
-		}
-		catch (Exception ex) {
-			logger.debug("Member " + entry.owner() + " did not answer about stored future '" + entry.key() + "'", ex);
-			return null;
-		}
 	}
 
 	@Override
@@ -319,30 +285,7 @@ public class HazelcastStoredFutures implements StoredFutures, AutoCloseable {
 	}
 
 	private void evict() {
-		long now = System.currentTimeMillis();
-		List<StoredFutureEntry> finished = new ArrayList<>();
-		int size = 0;
-		for (StoredFutureEntry entry : this.map.values()) {
-			size++;
-			if (!entry.isFinished()) {
-				continue;
-			}
-			if (now - entry.finishedAt() >= this.timeToLiveMillis) {
-				remove(entry);
-				size--;
-			}
-			else {
-				finished.add(entry);
-			}
-		}
-		finished.sort(Comparator.comparingLong(StoredFutureEntry::finishedAt));
-		for (int i = 0; size > this.maxLength && i < finished.size(); i++, size--) {
-			remove(finished.get(i));
-		}
-	}
-
-	private void remove(StoredFutureEntry entry) {
-		this.map.remove(entry.key(), entry);
+		this.eviction.evict(this.map);
 	}
 
 	private void forget(String key) {
@@ -375,31 +318,6 @@ public class HazelcastStoredFutures implements StoredFutures, AutoCloseable {
 		@Override
 		public void entryEvicted(EntryEvent<String, StoredFutureEntry> event) {
 			forget(event.getKey());
-		}
-
-	}
-
-	/**
-	 * Fails the unfinished entries of an application instance whose member left, so that
-	 * no stored future stays pending forever.
-	 */
-	private final class OwnerLoss implements MembershipListener {
-
-		@Override
-		public void memberAdded(MembershipEvent event) {
-		}
-
-		@Override
-		public void memberRemoved(MembershipEvent event) {
-			String uuid = event.getMember().getUuid().toString();
-			for (StoredFutureEntry entry : HazelcastStoredFutures.this.map.values()) {
-				if (!entry.isFinished() && entry.ownerUuid().equals(uuid)) {
-					IllegalStateException failure = new IllegalStateException("Member " + entry.owner()
-							+ ", whose application submitted the task, left the cluster before the task finished");
-					HazelcastStoredFutures.this.map.replace(entry.key(), entry,
-							entry.finished(FutureState.FAILED, null, failure, System.currentTimeMillis()));
-				}
-			}
 		}
 
 	}

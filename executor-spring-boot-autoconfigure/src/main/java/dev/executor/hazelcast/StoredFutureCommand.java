@@ -3,9 +3,13 @@ package dev.executor.hazelcast;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +20,12 @@ final class StoredFutureCommand implements Callable<@Nullable Object>, Serializa
 
 	@Serial
 	private static final long serialVersionUID = 1L;
+
+	private static final Log logger = LogFactory.getLog(StoredFutureCommand.class);
+
+	private static final String EXECUTOR = "executor.futures";
+
+	private static final long TIMEOUT_SECONDS = 10;
 
 	private final String executorName;
 
@@ -37,6 +47,35 @@ final class StoredFutureCommand implements Callable<@Nullable Object>, Serializa
 
 	static StoredFutureCommand cancel(String executorName, String key) {
 		return new StoredFutureCommand(executorName, key, true);
+	}
+
+	/**
+	 * Send this command to the member that owns an entry and wait for its answer.
+	 * @param instance the local instance
+	 * @param entry the entry
+	 * @return the answer, or {@code null} when the owner is gone or does not answer
+	 */
+	@Nullable Object sendToOwner(HazelcastInstance instance, StoredFutureEntry entry) {
+		Member owner = instance.getCluster()
+			.getMembers()
+			.stream()
+			.filter((member) -> member.getUuid().toString().equals(entry.ownerUuid()))
+			.findFirst()
+			.orElse(null);
+		if (owner == null) {
+			return null;
+		}
+		try {
+			return instance.getExecutorService(EXECUTOR).submitToMember(this, owner).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+		catch (Exception ex) {
+			logger.debug("Member " + entry.owner() + " did not answer about stored future '" + entry.key() + "'", ex);
+			return null;
+		}
 	}
 
 	@Override
