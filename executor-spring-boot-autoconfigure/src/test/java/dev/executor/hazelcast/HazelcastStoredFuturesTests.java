@@ -1,10 +1,12 @@
 package dev.executor.hazelcast;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import dev.executor.DuplicateFutureKeyException;
 import dev.executor.FutureProxy;
 import dev.executor.FutureState;
@@ -164,6 +166,33 @@ class HazelcastStoredFuturesTests {
 		finally {
 			memberC.getLifecycleService().terminate();
 		}
+	}
+
+	@Test
+	void timeToLiveWhenEvictingFromBShouldRemoveOnlyExpiredFinishedEntriesWrittenByA() {
+		IMap<String, StoredFutureEntry> written = this.memberA.getMap("eviction-" + UUID.randomUUID());
+		long now = System.currentTimeMillis();
+		written.put("expired", entry("expired", now - 60_000).finished(FutureState.FINISHED, 1, null, now - 2_000));
+		written.put("fresh", entry("fresh", now - 60_000).finished(FutureState.FINISHED, 2, null, now));
+		written.put("old-but-running", entry("old-but-running", now - 60_000));
+		new ClusterEviction(50, Duration.ofSeconds(1)).evict(this.memberB.getMap(written.getName()));
+		assertThat(written.keySet()).containsExactlyInAnyOrder("fresh", "old-but-running");
+	}
+
+	@Test
+	void maxLengthWhenOnlyRunningEntriesRemainShouldKeepThemAll() {
+		IMap<String, StoredFutureEntry> written = this.memberA.getMap("eviction-" + UUID.randomUUID());
+		long now = System.currentTimeMillis();
+		written.put("running-1", entry("running-1", now));
+		written.put("running-2", entry("running-2", now));
+		written.put("finished", entry("finished", now).finished(FutureState.FINISHED, 3, null, now));
+		new ClusterEviction(1, null).evict(this.memberB.getMap(written.getName()));
+		assertThat(written.keySet()).containsExactlyInAnyOrder("running-1", "running-2");
+	}
+
+	private StoredFutureEntry entry(String key, long submittedAt) {
+		return StoredFutureEntry.pending(key, submittedAt, this.memberA.getCluster().getLocalMember().getUuid().toString(),
+				"a", submittedAt);
 	}
 
 	@Test
