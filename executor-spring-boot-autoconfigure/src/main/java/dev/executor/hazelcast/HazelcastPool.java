@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -186,7 +187,8 @@ public class HazelcastPool extends ThreadPoolExecutor implements TaskAdapter {
 
 	private Exception failure(ExecutionException ex, Member member) {
 		if (isMemberLoss(ex)) {
-			return new MemberLostException(this.spec.name(), describe(member), ex.getCause());
+			return new MemberLostException(this.spec.name(), describe(member),
+					Objects.requireNonNullElse(ex.getCause(), ex));
 		}
 		return (ex.getCause() instanceof Exception cause) ? cause : ex;
 	}

@@ -146,6 +146,7 @@ public class HazelcastStoredFutures implements StoredFutures, AutoCloseable {
 		if (current == null || current.id() != entry.id() || !this.map.replace(entry.key(), current, outcome)) {
 			// popped while unfinished: views elsewhere still wait for the outcome
 			this.poppedOutcomes.put(entry.id(), outcome, POPPED_OUTCOME_MINUTES, TimeUnit.MINUTES);
+			this.owned.remove(entry.key(), future);
 		}
 		evict();
 	}
