@@ -33,12 +33,13 @@ import org.jspecify.annotations.Nullable;
  * @param contextInclude the names of the context that tasks see when
  * {@code propagateContext} is true, {@code null} for everything
  * @param process the settings of the worker processes of a {@code process} executor
+ * @param hazelcast the settings of a {@code hazelcast} executor
  */
 public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable Integer queueCapacity,
 		String threadNamePrefix, @Nullable String poolClass, @Nullable Duration taskTimeout,
 		boolean propagateExceptions, boolean propagateContext, int futuresMaxLength,
 		@Nullable Duration futuresTimeToLive, boolean awaitTermination, Duration awaitTerminationPeriod,
-		@Nullable Set<String> contextInclude, ProcessSpec process) {
+		@Nullable Set<String> contextInclude, ProcessSpec process, HazelcastSpec hazelcast) {
 
 	/**
 	 * Create settings that propagate all context when {@code propagateContext} is true.
@@ -67,7 +68,7 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 			@Nullable Duration futuresTimeToLive, boolean awaitTermination, Duration awaitTerminationPeriod) {
 		this(name, type, maxWorkers, queueCapacity, threadNamePrefix, poolClass, taskTimeout, propagateExceptions,
 				propagateContext, futuresMaxLength, futuresTimeToLive, awaitTermination, awaitTerminationPeriod, null,
-				ProcessSpec.DEFAULT);
+				ProcessSpec.DEFAULT, HazelcastSpec.DEFAULT);
 	}
 
 	/**
@@ -125,6 +126,25 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 		public ProcessSpec {
 			jvmArgs = List.copyOf(jvmArgs);
 		}
+
+	}
+
+	/**
+	 * The settings of an executor's use of Hazelcast: of a {@code hazelcast} executor,
+	 * and of any executor whose stored futures live in the cluster.
+	 *
+	 * @param retryOnMemberLoss whether a task whose member leaves the cluster while it
+	 * runs it is run again on another member
+	 * @param storeFutures whether stored futures are kept in the cluster, visible from
+	 * every application instance ({@code futures.store=hazelcast}), rather than in this
+	 * instance's memory
+	 */
+	public record HazelcastSpec(boolean retryOnMemberLoss, boolean storeFutures) {
+
+		/**
+		 * The settings used when none are configured.
+		 */
+		public static final HazelcastSpec DEFAULT = new HazelcastSpec(false, false);
 
 	}
 

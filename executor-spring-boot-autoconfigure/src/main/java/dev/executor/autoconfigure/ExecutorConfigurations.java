@@ -3,6 +3,7 @@ package dev.executor.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.hazelcast.core.HazelcastInstance;
 import dev.executor.DoneCallback;
 import dev.executor.ExecutorBackend;
 import dev.executor.ManagedExecutor;
@@ -12,8 +13,10 @@ import dev.executor.context.ContextPropagationFactory;
 import dev.executor.core.DefaultManagedExecutors;
 import dev.executor.core.ExecutorBackends;
 import dev.executor.core.ManagedExecutorFactory;
+import dev.executor.core.StoredFuturesFactory;
 import dev.executor.core.TaskFailureReporter;
 import dev.executor.core.TaskObserver;
+import dev.executor.hazelcast.HazelcastBackend;
 import dev.executor.job.JobAnnotationBeanPostProcessor;
 import dev.executor.process.ProcessBackend;
 import dev.executor.thread.CustomPoolBackend;
@@ -23,6 +26,7 @@ import dev.executor.thread.VirtualThreadBackend;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -58,6 +62,25 @@ final class ExecutorConfigurations {
 			return new ExecutorSpecResolver(properties, backends, contextPropagationFactory::names);
 		}
 
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = "com.hazelcast.core.HazelcastInstance")
+		static class HazelcastBackendConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			HazelcastBackend hazelcastExecutorBackend(ObjectProvider<HazelcastInstance> instance,
+					ResourceLoader resourceLoader) {
+				return new HazelcastBackend(instance::getIfAvailable, resourceLoader.getClassLoader());
+			}
+
+			@Bean
+			@ConditionalOnMissingBean
+			StoredFuturesFactory hazelcastStoredFuturesFactory(HazelcastBackend backend) {
+				return backend::storedFutures;
+			}
+
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -74,9 +97,11 @@ final class ExecutorConfigurations {
 		@ConditionalOnMissingBean
 		ManagedExecutorFactory managedExecutorFactory(ExecutorBackends backends,
 				ContextPropagationFactory contextPropagationFactory, TaskFailureReporter failureReporter,
-				ObjectProvider<DoneCallback> doneCallbacks, ObjectProvider<TaskObserver> taskObservers) {
+				ObjectProvider<DoneCallback> doneCallbacks, ObjectProvider<TaskObserver> taskObservers,
+				ObjectProvider<StoredFuturesFactory> storedFutures) {
 			return new ManagedExecutorFactory(backends, contextPropagationFactory, failureReporter,
-					doneCallbacks.orderedStream().toList(), taskObservers.orderedStream().toList());
+					doneCallbacks.orderedStream().toList(), taskObservers.orderedStream().toList(),
+					storedFutures.getIfAvailable(() -> StoredFuturesFactory.LOCAL));
 		}
 
 	}

@@ -63,6 +63,8 @@ public class ExecutorSettings {
 
 	private final Process process = new Process();
 
+	private final Hazelcast hazelcast = new Hazelcast();
+
 	public @Nullable String getType() {
 		return this.type;
 	}
@@ -135,6 +137,10 @@ public class ExecutorSettings {
 		return this.process;
 	}
 
+	public Hazelcast getHazelcast() {
+		return this.hazelcast;
+	}
+
 	/**
 	 * Propagation of the submitting thread's context into tasks.
 	 */
@@ -187,6 +193,20 @@ public class ExecutorSettings {
 		 * Time a finished stored future is kept. Defaults to no limit.
 		 */
 		private @Nullable Duration timeToLive;
+
+		/**
+		 * Where stored futures are kept: 'local' (this instance's memory) or 'hazelcast'
+		 * (the Hazelcast cluster, so that every application instance sees them).
+		 */
+		private @Nullable String store;
+
+		public @Nullable String getStore() {
+			return this.store;
+		}
+
+		public void setStore(@Nullable String store) {
+			this.store = store;
+		}
 
 		public @Nullable Integer getMaxLength() {
 			return this.maxLength;
@@ -298,6 +318,28 @@ public class ExecutorSettings {
 
 		public void setPrestart(@Nullable Boolean prestart) {
 			this.prestart = prestart;
+		}
+
+	}
+
+	/**
+	 * Cluster execution of a 'hazelcast' executor.
+	 */
+	public static class Hazelcast {
+
+		/**
+		 * Whether a task whose member leaves the cluster while running it is run again on
+		 * another member, rather than failing with a MemberLostException. Only for tasks
+		 * that can safely run twice.
+		 */
+		private @Nullable Boolean retryOnMemberLoss;
+
+		public @Nullable Boolean getRetryOnMemberLoss() {
+			return this.retryOnMemberLoss;
+		}
+
+		public void setRetryOnMemberLoss(@Nullable Boolean retryOnMemberLoss) {
+			this.retryOnMemberLoss = retryOnMemberLoss;
 		}
 
 	}

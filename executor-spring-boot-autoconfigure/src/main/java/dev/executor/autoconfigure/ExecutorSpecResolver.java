@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import dev.executor.ExecutorBackend;
 import dev.executor.ExecutorSpec;
+import dev.executor.ExecutorSpec.HazelcastSpec;
 import dev.executor.ExecutorSpec.ProcessSpec;
 import dev.executor.ManagedExecutor;
 import dev.executor.context.SnapshotContextPropagationFactory;
@@ -29,6 +30,12 @@ public class ExecutorSpecResolver {
 	private static final int DEFAULT_FUTURES_MAX_LENGTH = 50;
 
 	private static final Duration DEFAULT_AWAIT_TERMINATION_PERIOD = Duration.ofSeconds(30);
+
+	private static final String HAZELCAST_TYPE = "hazelcast";
+
+	private static final String LOCAL_STORE = "local";
+
+	private static final List<String> FUTURES_STORES = List.of(LOCAL_STORE, HAZELCAST_TYPE);
 
 	private final ExecutorProperties properties;
 
@@ -122,7 +129,7 @@ public class ExecutorSpecResolver {
 				taskTimeout, settings.get(ExecutorSettings::getPropagateExceptions, false),
 				settings.get((s) -> s.getContext().getPropagate(), true), futuresMaxLength, timeToLive,
 				settings.get((s) -> s.getShutdown().getAwaitTermination(), true), awaitPeriod,
-				contextInclude(settings), process(settings));
+				contextInclude(settings), process(settings), hazelcast(settings));
 	}
 
 	private @Nullable Set<String> contextInclude(Settings settings) {
@@ -154,12 +161,31 @@ public class ExecutorSpecResolver {
 		return new ProcessSpec(jvmArgs, maxTasksPerWorker, idleTimeout, prestart);
 	}
 
+	private HazelcastSpec hazelcast(Settings settings) {
+		boolean retry = settings.get((s) -> s.getHazelcast().getRetryOnMemberLoss(),
+				HazelcastSpec.DEFAULT.retryOnMemberLoss());
+		String store = settings.get((s) -> s.getFutures().getStore(), LOCAL_STORE);
+		check(FUTURES_STORES.contains(store), settings, "futures.store", store, "one of " + FUTURES_STORES);
+		if (HAZELCAST_TYPE.equals(store) && this.backends.get(HAZELCAST_TYPE) == null) {
+			String property = settings.property("futures.store");
+			throw new InvalidExecutorPropertyException(property, store, "Hazelcast is not on the classpath",
+					"Add the dependency com.hazelcast:hazelcast to the application, or set " + property + " to '"
+							+ LOCAL_STORE + "'");
+		}
+		return new HazelcastSpec(retry, HAZELCAST_TYPE.equals(store));
+	}
+
 	private ExecutorBackend backend(Settings settings, String type) {
 		ExecutorBackend backend = this.backends.get(type);
 		if (backend != null) {
 			return backend;
 		}
 		String property = settings.property("type");
+		if (HAZELCAST_TYPE.equals(type)) {
+			throw new InvalidExecutorPropertyException(property, type, "Hazelcast is not on the classpath",
+					"Add the dependency com.hazelcast:hazelcast to the application, or set " + property
+							+ " to one of " + this.backends.names());
+		}
 		throw new InvalidExecutorPropertyException(property, type, "unknown executor type",
 				"Set " + property + " to one of " + this.backends.names() + ", or declare an "
 						+ ExecutorBackend.class.getSimpleName() + " bean named '" + type + "'");

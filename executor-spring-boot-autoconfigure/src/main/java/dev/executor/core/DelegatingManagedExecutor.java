@@ -25,6 +25,8 @@ import dev.executor.SerializableCallable;
 import dev.executor.StoredFutures;
 import dev.executor.context.ContextPropagation;
 import dev.executor.context.TaskContext;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -43,6 +45,8 @@ import org.springframework.context.SmartLifecycle;
  */
 public class DelegatingManagedExecutor extends AbstractExecutorService
 		implements ManagedExecutor, SmartLifecycle, DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(DelegatingManagedExecutor.class);
 
 	/**
 	 * The lifecycle phase of managed executors: they stop accepting tasks after the web
@@ -439,6 +443,18 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 			awaitUntil(this.shutdownDeadline);
 		}
 		shutdownNow();
+		closeFutures();
+	}
+
+	private void closeFutures() {
+		if (this.futures instanceof AutoCloseable closeable) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				logger.debug("Closing the stored futures of executor '" + name() + "' failed", ex);
+			}
+		}
 	}
 
 	private void awaitUntil(long deadline) {

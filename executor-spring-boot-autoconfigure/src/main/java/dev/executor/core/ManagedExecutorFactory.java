@@ -8,7 +8,6 @@ import dev.executor.ExecutorSpec;
 import dev.executor.ManagedExecutor;
 import dev.executor.context.ContextPropagation;
 import dev.executor.context.ContextPropagationFactory;
-import dev.executor.futures.LocalStoredFutures;
 
 /**
  * Creates {@link ManagedExecutor managed executors} from their settings, on the pool of
@@ -25,6 +24,8 @@ public class ManagedExecutorFactory {
 	private final List<DoneCallback> doneCallbacks;
 
 	private final List<TaskObserver> taskObservers;
+
+	private final StoredFuturesFactory storedFutures;
 
 	/**
 	 * Create a new factory whose executors all capture context the same way.
@@ -66,11 +67,30 @@ public class ManagedExecutorFactory {
 	 */
 	public ManagedExecutorFactory(ExecutorBackends backends, ContextPropagationFactory contextPropagation,
 			TaskFailureReporter failureReporter, List<DoneCallback> doneCallbacks, List<TaskObserver> taskObservers) {
+		this(backends, contextPropagation, failureReporter, doneCallbacks, taskObservers, StoredFuturesFactory.LOCAL);
+	}
+
+	/**
+	 * Create a new factory whose executors are observed and keep their stored futures
+	 * where the given factory says.
+	 * @param backends the executor types
+	 * @param contextPropagation creates the propagation of each executor from its
+	 * settings
+	 * @param failureReporter where failures go on executors that propagate exceptions
+	 * @param doneCallbacks the default done-callbacks to add to the executors they apply
+	 * to
+	 * @param taskObservers the observers of every executor and its tasks, in order
+	 * @param storedFutures creates the store of futures submitted under a key
+	 */
+	public ManagedExecutorFactory(ExecutorBackends backends, ContextPropagationFactory contextPropagation,
+			TaskFailureReporter failureReporter, List<DoneCallback> doneCallbacks, List<TaskObserver> taskObservers,
+			StoredFuturesFactory storedFutures) {
 		this.backends = backends;
 		this.contextPropagation = contextPropagation;
 		this.failureReporter = failureReporter;
 		this.doneCallbacks = List.copyOf(doneCallbacks);
 		this.taskObservers = List.copyOf(taskObservers);
+		this.storedFutures = storedFutures;
 	}
 
 	/**
@@ -89,7 +109,7 @@ public class ManagedExecutorFactory {
 		}
 		DelegatingManagedExecutor executor = new DelegatingManagedExecutor(spec, backend.create(spec),
 				this.contextPropagation.create(spec), spec.propagateExceptions() ? this.failureReporter : null,
-				new LocalStoredFutures(spec.name(), spec.futuresMaxLength(), spec.futuresTimeToLive()));
+				this.storedFutures.create(spec));
 		this.doneCallbacks.stream()
 			.filter((callback) -> callback.appliesTo(spec.name()))
 			.forEach(executor::addDefaultDoneCallback);

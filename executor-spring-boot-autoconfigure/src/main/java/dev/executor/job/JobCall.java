@@ -6,7 +6,6 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
-import dev.executor.process.WorkerApplication;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
@@ -15,13 +14,14 @@ import org.springframework.util.ReflectionUtils;
 
 /**
  * A call of a {@link dev.executor.Job @Job} method that travels to a worker process of a
- * {@code process} executor: the bean and method by name, and the arguments. In the
- * worker it calls the same method of the same bean in the worker's own application
- * context, in the worker's thread, and returns what the method's future holds.
+ * {@code process} executor or to a member of a {@code hazelcast} one: the bean and
+ * method by name, and the arguments. There it calls the same method of the same bean in
+ * the application context found by its {@link JobContextSource}, in the current thread,
+ * and returns what the method's future holds.
  */
 final class JobCall implements Callable<@Nullable Object>, Serializable {
 
-	private final WorkerApplication application;
+	private final JobContextSource contextSource;
 
 	private final @Nullable String beanName;
 
@@ -35,9 +35,9 @@ final class JobCall implements Callable<@Nullable Object>, Serializable {
 
 	private final @Nullable Object[] arguments;
 
-	JobCall(WorkerApplication application, @Nullable String beanName, Class<?> beanClass, Method method,
+	JobCall(JobContextSource contextSource, @Nullable String beanName, Class<?> beanClass, Method method,
 			@Nullable Object[] arguments) {
-		this.application = application;
+		this.contextSource = contextSource;
 		this.beanName = beanName;
 		this.beanClass = beanClass.getName();
 		this.declaringClass = method.getDeclaringClass().getName();
@@ -48,7 +48,7 @@ final class JobCall implements Callable<@Nullable Object>, Serializable {
 
 	@Override
 	public @Nullable Object call() throws Exception {
-		ApplicationContext context = this.application.context();
+		ApplicationContext context = this.contextSource.context();
 		ClassLoader classLoader = context.getClassLoader();
 		Object bean = bean(context, classLoader);
 		Method method = ClassUtils.forName(this.declaringClass, classLoader)

@@ -14,6 +14,7 @@ import dev.executor.ManagedExecutor;
 import dev.executor.ManagedExecutors;
 import dev.executor.core.DelegatingManagedExecutor;
 import dev.executor.core.TaskFailureReporter;
+import dev.executor.hazelcast.HazelcastPool;
 import dev.executor.process.ProcessPool;
 import dev.executor.process.WorkerApplication;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -28,6 +29,7 @@ import org.springframework.core.MethodClassKey;
 import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.expression.Expression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -38,6 +40,9 @@ import org.springframework.util.function.SingletonSupplier;
 class JobInterceptor implements MethodInterceptor {
 
 	private static final ThreadLocal<Boolean> proceedWithNextCall = new ThreadLocal<>();
+
+	private static final boolean hazelcastPresent = ClassUtils.isPresent("com.hazelcast.core.HazelcastInstance",
+			JobInterceptor.class.getClassLoader());
 
 	private final Supplier<ManagedExecutors> executors;
 
@@ -103,7 +108,8 @@ class JobInterceptor implements MethodInterceptor {
 		ManagedExecutor executor = this.executors.get().get(job.executorName());
 		String key = key(job, invocation.getArguments());
 		Callable<@Nullable Object> task = runsInWorkers(executor) ? jobCall(job, invocation, targetClass)
-				: () -> unwrap(proceed(invocation));
+				: runsOnMembers(executor) ? memberJobCall(job, invocation, targetClass)
+						: () -> unwrap(proceed(invocation));
 		FutureProxy<@Nullable Object> future = (key != null) ? executor.submitStored(key, task) : executor.submit(task);
 		if (job.isVoid()) {
 			reportFailures(job, executor, future);
@@ -117,7 +123,24 @@ class JobInterceptor implements MethodInterceptor {
 		if (application == null) {
 			throw new IllegalStateException(missingApplication(job));
 		}
-		return new JobCall(application, beanName(invocation), targetClass, job.method(), invocation.getArguments());
+		return new JobCall(application::context, beanName(invocation), targetClass, job.method(),
+				invocation.getArguments());
+	}
+
+	private JobCall memberJobCall(JobMethod job, MethodInvocation invocation, Class<?> targetClass) {
+		return new JobCall(new MemberJobContext(), beanName(invocation), targetClass, job.method(),
+				invocation.getArguments());
+	}
+
+	/**
+	 * Return whether the given executor runs its tasks on Hazelcast members, where job
+	 * calls travel as {@link JobCall}s.
+	 * @param executor the executor
+	 * @return whether it is a {@code hazelcast} executor
+	 */
+	static boolean runsOnMembers(ManagedExecutor executor) {
+		return hazelcastPresent && executor instanceof DelegatingManagedExecutor managed
+				&& managed.pool() instanceof HazelcastPool;
 	}
 
 	static String missingApplication(JobMethod job) {

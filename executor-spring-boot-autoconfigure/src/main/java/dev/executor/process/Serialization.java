@@ -19,19 +19,30 @@ import org.jspecify.annotations.Nullable;
  * classes, so the stream names each class and its {@code serialVersionUID} instead of
  * describing its fields, and the reading end uses its own description: that halves the
  * cost of a small task. Classes are resolved with the given class loader, so that it also
- * works inside a Spring Boot fat jar.
+ * works inside a Spring Boot fat jar. Shared with the other executor types whose tasks
+ * leave the JVM.
  */
-final class Serialization {
+public final class Serialization {
 
 	private final ClassLoader classLoader;
 
 	private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
 
-	Serialization(ClassLoader classLoader) {
+	/**
+	 * Create an instance that reads with the given class loader.
+	 * @param classLoader the class loader of the classes read
+	 */
+	public Serialization(ClassLoader classLoader) {
 		this.classLoader = classLoader;
 	}
 
-	static byte[] serialize(@Nullable Object value) throws IOException {
+	/**
+	 * Serialise a value.
+	 * @param value the value
+	 * @return its bytes
+	 * @throws IOException if it cannot be serialised
+	 */
+	public static byte[] serialize(@Nullable Object value) throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
 		try (ObjectOutputStream out = new NamingObjectOutputStream(bytes)) {
 			out.writeObject(value);
@@ -39,7 +50,14 @@ final class Serialization {
 		return bytes.toByteArray();
 	}
 
-	@Nullable Object deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
+	/**
+	 * Read a value serialised by {@link #serialize(Object)}.
+	 * @param bytes the bytes
+	 * @return the value
+	 * @throws IOException if it cannot be read
+	 * @throws ClassNotFoundException if one of its classes is missing
+	 */
+	public @Nullable Object deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
 		try (ObjectInputStream in = new NamingObjectInputStream(new ByteArrayInputStream(bytes))) {
 			return in.readObject();
 		}

@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Serialises tasks in the submitting thread, so that a task that cannot travel to a
  * worker is rejected at once with a {@link TaskNotSerializableException} that names the
- * class at fault and, for a lambda, where it was captured.
+ * class at fault and, for a lambda, where it was captured. Shared with the other executor
+ * types whose tasks leave the JVM; the bytes are read back with {@link Serialization}.
  */
-final class TaskSerializer {
+public final class TaskSerializer {
 
 	private static final String EXECUTOR_WRAPPER = "dev/executor/core/DelegatingManagedExecutor";
 
@@ -22,11 +23,30 @@ final class TaskSerializer {
 
 	private final String executorName;
 
+	private final String destination;
+
 	TaskSerializer(String executorName) {
-		this.executorName = executorName;
+		this(executorName, "a worker process");
 	}
 
-	byte[] serialize(Object task) {
+	/**
+	 * Create a serializer for the tasks of one executor.
+	 * @param executorName the name of the executor
+	 * @param destination where tasks go, as the end of "cannot be sent to ...", such as
+	 * {@code "a worker process"}
+	 */
+	public TaskSerializer(String executorName, String destination) {
+		this.executorName = executorName;
+		this.destination = destination;
+	}
+
+	/**
+	 * Serialise a task.
+	 * @param task the task
+	 * @return its bytes
+	 * @throws TaskNotSerializableException if it cannot be serialised
+	 */
+	public byte[] serialize(Object task) {
 		if (!(task instanceof Serializable)) {
 			String className = task.getClass().getName();
 			throw notSerializable(className, task.getClass().isSynthetic()
@@ -51,7 +71,7 @@ final class TaskSerializer {
 
 	private TaskNotSerializableException notSerializable(String className, String reason, @Nullable Throwable cause) {
 		return new TaskNotSerializableException(
-				"Task for executor '" + this.executorName + "' cannot be sent to a worker process: " + reason,
+				"Task for executor '" + this.executorName + "' cannot be sent to " + this.destination + ": " + reason,
 				this.executorName, className, cause);
 	}
 

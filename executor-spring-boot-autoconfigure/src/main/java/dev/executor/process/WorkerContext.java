@@ -16,11 +16,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * The part of the submitting thread's context that travels into a worker process: the
  * MDC entries and, with Spring Security, the serialisable {@code Authentication}. Both
- * are set around the task in the worker and cleared after it.
+ * are set around the task in the worker and cleared after it. Shared with the other
+ * executor types whose tasks leave the JVM.
  */
-final class WorkerContext {
+public final class WorkerContext {
 
-	static final WorkerContext EMPTY = new WorkerContext(Map.of(), null);
+	/**
+	 * The context that carries nothing.
+	 */
+	public static final WorkerContext EMPTY = new WorkerContext(Map.of(), null);
 
 	private static final boolean securityPresent = isPresent(
 			"org.springframework.security.core.context.SecurityContextHolder");
@@ -38,7 +42,7 @@ final class WorkerContext {
 	 * Capture the context of the current thread.
 	 * @return the context
 	 */
-	static WorkerContext capture() {
+	public static WorkerContext capture() {
 		Map<String, String> mdc = MDC.getCopyOfContextMap();
 		byte[] authentication = securityPresent ? Security.captureAuthentication() : null;
 		if ((mdc == null || mdc.isEmpty()) && authentication == null) {
@@ -47,7 +51,12 @@ final class WorkerContext {
 		return new WorkerContext((mdc != null) ? mdc : Map.of(), authentication);
 	}
 
-	void write(DataOutput out) throws IOException {
+	/**
+	 * Write this context.
+	 * @param out where to write it
+	 * @throws IOException if writing fails
+	 */
+	public void write(DataOutput out) throws IOException {
 		out.writeInt(this.mdc.size());
 		for (Map.Entry<String, String> entry : this.mdc.entrySet()) {
 			WorkerProtocol.writeString(out, entry.getKey());
@@ -56,7 +65,13 @@ final class WorkerContext {
 		WorkerProtocol.writeBytes(out, this.authentication);
 	}
 
-	static WorkerContext read(DataInputStream in) throws IOException {
+	/**
+	 * Read a context written by {@link #write(DataOutput)}.
+	 * @param in where to read it from
+	 * @return the context
+	 * @throws IOException if reading fails
+	 */
+	public static WorkerContext read(DataInputStream in) throws IOException {
 		int entries = in.readInt();
 		Map<String, String> mdc = (entries > 0) ? new LinkedHashMap<>() : Map.of();
 		for (int i = 0; i < entries; i++) {
@@ -72,7 +87,7 @@ final class WorkerContext {
 	 * @return what to close when the task ends
 	 * @throws Exception if the authentication cannot be deserialised
 	 */
-	AutoCloseable apply(Serialization serialization) throws Exception {
+	public AutoCloseable apply(Serialization serialization) throws Exception {
 		if (this == EMPTY) {
 			return () -> {
 			};

@@ -195,7 +195,13 @@ public final class WorkerMain {
 		WorkerProtocol.writeBytes(this.out, bytes);
 	}
 
-	static RemoteTaskException standIn(Throwable failure) {
+	/**
+	 * Return a serialisable stand-in for an exception that cannot be serialised, with its
+	 * class name, message, stack trace and causes.
+	 * @param failure the exception
+	 * @return the stand-in
+	 */
+	public static RemoteTaskException standIn(Throwable failure) {
 		Throwable cause = failure.getCause();
 		RemoteTaskException standIn = new RemoteTaskException(failure.getClass().getName(), failure.getMessage(),
 				(cause != null && cause != failure) ? standIn(cause) : null);

@@ -1,5 +1,6 @@
 package dev.executor.autoconfigure;
 
+import com.hazelcast.core.HazelcastInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.condition.JRE;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +28,34 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 		FailureAnalysis analysis = analyze("executor.type=fibers");
 		assertThat(analysis.getDescription()).isEqualTo(description("executor.type", "fibers", "unknown executor type"));
 		assertThat(analysis.getAction()).isEqualTo(
-				"Set executor.type to one of [thread, virtual, custom, process], or declare an ExecutorBackend bean named 'fibers'");
+				"Set executor.type to one of [thread, virtual, custom, process, hazelcast], or declare an ExecutorBackend bean named 'fibers'");
+	}
+
+	@Test
+	void hazelcastTypeWhenHazelcastIsNotOnTheClasspathShouldNameTheDependency() {
+		FailureAnalysis analysis = analyze(this.contextRunner.withClassLoader(new FilteredClassLoader(HazelcastInstance.class)),
+				"executor.named.grid.type=hazelcast");
+		assertThat(analysis.getDescription()).isEqualTo(
+				description("executor.named.grid.type", "hazelcast", "Hazelcast is not on the classpath"));
+		assertThat(analysis.getAction()).isEqualTo("Add the dependency com.hazelcast:hazelcast to the application, "
+				+ "or set executor.named.grid.type to one of [thread, virtual, custom, process]");
+	}
+
+	@Test
+	void unknownFuturesStoreShouldListTheValidStores() {
+		FailureAnalysis analysis = analyze("executor.futures.store=redis");
+		assertThat(analysis.getDescription())
+			.isEqualTo(description("executor.futures.store", "redis", "must be one of [local, hazelcast]"));
+	}
+
+	@Test
+	void hazelcastFuturesStoreWhenHazelcastIsNotOnTheClasspathShouldNameTheDependency() {
+		FailureAnalysis analysis = analyze(this.contextRunner.withClassLoader(new FilteredClassLoader(HazelcastInstance.class)),
+				"executor.futures.store=hazelcast");
+		assertThat(analysis.getDescription())
+			.isEqualTo(description("executor.futures.store", "hazelcast", "Hazelcast is not on the classpath"));
+		assertThat(analysis.getAction()).isEqualTo(
+				"Add the dependency com.hazelcast:hazelcast to the application, or set executor.futures.store to 'local'");
 	}
 
 	@Test
@@ -150,8 +179,12 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 	}
 
 	private FailureAnalysis analyze(String... properties) {
+		return analyze(this.contextRunner, properties);
+	}
+
+	private FailureAnalysis analyze(ApplicationContextRunner contextRunner, String... properties) {
 		FailureAnalysis[] analysis = new FailureAnalysis[1];
-		this.contextRunner.withPropertyValues(properties).run((context) -> {
+		contextRunner.withPropertyValues(properties).run((context) -> {
 			assertThat(context).hasFailed();
 			analysis[0] = new InvalidExecutorPropertyFailureAnalyzer().analyze(context.getStartupFailure());
 		});

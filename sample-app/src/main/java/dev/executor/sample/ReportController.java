@@ -1,15 +1,20 @@
 package dev.executor.sample;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import dev.executor.FutureProxy;
+import dev.executor.FutureState;
 import dev.executor.Jobs;
 import dev.executor.ManagedExecutor;
 import dev.executor.ManagedExecutors;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -51,6 +56,26 @@ class ReportController {
 		CompletableFuture<Integer> pages = this.jobs.pages(name);
 		this.jobs.notifyReady(name);
 		return Map.of("key", report.key().orElseThrow(), "report", report.get(), "pages", pages.get());
+	}
+
+	@GetMapping("/reports/stored")
+	Set<String> storedReports() {
+		return this.reports.futures().keys();
+	}
+
+	@GetMapping("/reports/stored/{key}")
+	ResponseEntity<Map<String, Object>> storedReport(@PathVariable String key) {
+		Optional<FutureProxy<Object>> future = this.reports.futures().get(key);
+		if (future.isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("key", key);
+		body.put("state", future.get().state());
+		if (future.get().state() == FutureState.FINISHED) {
+			body.put("result", future.get().join());
+		}
+		return ResponseEntity.ok(body);
 	}
 
 	@GetMapping("/page-counts")

@@ -1,0 +1,128 @@
+package dev.executor.hazelcast;
+
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import dev.executor.ExecutorBackend;
+import dev.executor.ExecutorSpec;
+import dev.executor.StoredFutures;
+import dev.executor.core.StoredFuturesFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The {@code hazelcast} executor type: a {@link HazelcastPool} that runs tasks on the
+ * members of a Hazelcast cluster. It uses the application's {@link HazelcastInstance}
+ * when there is one and otherwise starts an embedded member bound to loopback (see
+ * {@link LoopbackHazelcastConfig}), which it shuts down when it is destroyed.
+ */
+public class HazelcastBackend implements ExecutorBackend, ApplicationContextAware, DisposableBean {
+
+	/**
+	 * The name of this type.
+	 */
+	public static final String NAME = "hazelcast";
+
+	private static final Log logger = LogFactory.getLog(HazelcastBackend.class);
+
+	private final Supplier<@Nullable HazelcastInstance> applicationInstance;
+
+	private final ClassLoader classLoader;
+
+	private @Nullable HazelcastInstance instance;
+
+	private boolean embedded;
+
+	private @Nullable ApplicationContext applicationContext;
+
+	/**
+	 * Create a new backend.
+	 * @param applicationInstance supplies the application's instance, or {@code null}
+	 * when it has none
+	 * @param classLoader the class loader of results and exceptions coming back from
+	 * members, {@code null} for the default one
+	 */
+	public HazelcastBackend(Supplier<@Nullable HazelcastInstance> applicationInstance,
+			@Nullable ClassLoader classLoader) {
+		this.applicationInstance = applicationInstance;
+		this.classLoader = (classLoader != null) ? classLoader : ClassUtils.getDefaultClassLoader();
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	/**
+	 * Set the application context that {@link dev.executor.Job @Job} calls reaching this
+	 * instance's member run in.
+	 */
+	@Override
+	public void setApplicationContext(ApplicationContext applicationContext) {
+		this.applicationContext = applicationContext;
+	}
+
+	@Override
+	public ExecutorService create(ExecutorSpec spec) {
+		return new HazelcastPool(spec, instance(), this.classLoader);
+	}
+
+	/**
+	 * Create the stored futures of an executor: in the cluster when its
+	 * {@code futures.store} is {@code hazelcast}, otherwise in memory.
+	 * @param spec the executor's settings
+	 * @return the store
+	 */
+	public StoredFutures storedFutures(ExecutorSpec spec) {
+		if (!spec.hazelcast().storeFutures()) {
+			return StoredFuturesFactory.LOCAL.create(spec);
+		}
+		return new HazelcastStoredFutures(spec.name(), spec.futuresMaxLength(), spec.futuresTimeToLive(), instance(),
+				this.classLoader);
+	}
+
+	/**
+	 * Return the instance whose cluster runs the tasks, starting the embedded member if
+	 * the application has no instance.
+	 * @return the instance
+	 */
+	public synchronized HazelcastInstance instance() {
+		if (this.instance == null) {
+			HazelcastInstance application = this.applicationInstance.get();
+			this.embedded = (application == null);
+			if (application == null) {
+				logger.info("Starting an embedded Hazelcast member on 127.0.0.1 for hazelcast executors");
+			}
+			this.instance = (application != null) ? application
+					: Hazelcast.newHazelcastInstance(LoopbackHazelcastConfig.create());
+			if (this.applicationContext != null) {
+				HazelcastTasks.register(this.instance, this.applicationContext);
+			}
+		}
+		return this.instance;
+	}
+
+	/**
+	 * Shut the embedded member down, if this backend started one.
+	 */
+	@Override
+	public synchronized void destroy() {
+		if (this.embedded && this.instance != null) {
+			this.instance.shutdown();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "built-in executor type '" + NAME + "'";
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.executor.sample;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the sample application on one machine, sharing stored futures
+ * through the embedded Hazelcast members they start on loopback, as the README shows.
+ */
+class SharedStoredFuturesTests {
+
+	@Test
+	void reportRenderedThroughOneInstanceShouldBeReadableThroughTheOther() {
+		try (ConfigurableApplicationContext a = start(); ConfigurableApplicationContext b = start()) {
+			client(a).get().uri("/rendered/{name}", "shared").retrieve().toBodilessEntity();
+			Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+				Map<String, Object> stored = client(b).get()
+					.uri("/reports/stored/{key}", "report-shared")
+					.retrieve()
+					.body(new ParameterizedTypeReference<>() {
+					});
+				assertThat(stored).containsEntry("state", "FINISHED");
+				assertThat((String) stored.get("result")).startsWith("Report shared rendered on reports-");
+			});
+		}
+	}
+
+	private static ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(SampleApplication.class).web(WebApplicationType.SERVLET)
+			.run("--server.port=0", "--executor.futures.store=hazelcast");
+	}
+
+	private static RestClient client(ConfigurableApplicationContext context) {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		return RestClient.create("http://localhost:" + port);
+	}
+
+}
