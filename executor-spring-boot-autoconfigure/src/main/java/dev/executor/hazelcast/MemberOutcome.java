@@ -1,16 +1,12 @@
 package dev.executor.hazelcast;
 
 import java.io.IOException;
-import java.io.InvalidClassException;
 import java.io.Serial;
 import java.io.Serializable;
-import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 
-import dev.executor.RemoteTaskException;
-import dev.executor.TaskNotSerializableException;
 import dev.executor.process.Serialization;
 import dev.executor.process.WorkerMain;
+import dev.executor.process.WorkerResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,40 +50,8 @@ final class MemberOutcome implements Serializable {
 	}
 
 	@Nullable Object decode(Serialization serialization, String executorName) throws Exception {
-		return this.failed ? throwFailure(serialization) : result(serialization, executorName);
-	}
-
-	private @Nullable Object result(Serialization serialization, String executorName) {
-		if (this.payload == null) {
-			return null;
-		}
-		try {
-			return serialization.deserialize(this.payload);
-		}
-		catch (ClassNotFoundException | IOException ex) {
-			String name = (ex instanceof InvalidClassException invalid && invalid.classname != null)
-					? invalid.classname : this.className;
-			throw new TaskNotSerializableException("The result of a task on executor '" + executorName
-					+ "' cannot be deserialised: " + ex, executorName, name, ex);
-		}
-	}
-
-	private Object throwFailure(Serialization serialization) throws Exception {
-		Throwable failure;
-		try {
-			failure = (Throwable) serialization.deserialize(Objects.requireNonNull(this.payload));
-		}
-		catch (ClassNotFoundException | IOException | RuntimeException ex) {
-			failure = new RemoteTaskException(this.className, this.message, null);
-			failure.addSuppressed(ex);
-		}
-		if (failure instanceof Exception exception) {
-			throw exception;
-		}
-		if (failure instanceof Error error) {
-			throw error;
-		}
-		throw new ExecutionException(failure);
+		return new WorkerResponse(this.failed, this.payload, this.className, this.message).decode(serialization,
+				executorName);
 	}
 
 }

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A worker's answer to a task, still serialised: decoding it is the task's business, not
  * the worker's, so a result or exception that cannot be deserialised fails the task and
- * leaves the worker alone.
+ * leaves the worker alone. Other executors whose tasks leave the JVM decode their answers
+ * the same way.
  *
  * @param failed whether the task threw
  * @param payload the serialised result or exception, {@code null} for a {@code null}
@@ -20,10 +21,18 @@ import org.jspecify.annotations.Nullable;
  * @param className the class name of the exception the task threw
  * @param message the message of the exception the task threw
  */
-record WorkerResponse(boolean failed, byte @Nullable [] payload, @Nullable String className,
+public record WorkerResponse(boolean failed, byte @Nullable [] payload, @Nullable String className,
 		@Nullable String message) {
 
-	@Nullable Object decode(Serialization serialization, String executorName) throws Exception {
+	/**
+	 * Return the result, or throw the task's exception: the original one when it can be
+	 * deserialised, else a {@link RemoteTaskException} naming its class.
+	 * @param serialization how to deserialise the payload
+	 * @param executorName the name of the executor that ran the task
+	 * @return the result
+	 * @throws Exception the task's exception
+	 */
+	public @Nullable Object decode(Serialization serialization, String executorName) throws Exception {
 		return this.failed ? throwFailure(serialization) : result(serialization, executorName);
 	}
 
