@@ -17,7 +17,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs every benchmark side by side in one session and prints one table of scores with
+ * Runs every benchmark side by side in one run and prints one table of scores with
  * ratios against each group's baseline. Usage, from the repository root:
  * {@code java -jar benchmarks/target/benchmarks.jar [--quick] [--python path/to/python_pools.py]};
  * Python's pools are measured in the same run when {@code python3} and the script (by
