@@ -72,6 +72,8 @@ public class HazelcastStoredFutures implements StoredFutures, AutoCloseable {
 
 	private final Map<Long, List<RemoteStoredFuture<?>>> views = new ConcurrentHashMap<>();
 
+	private final Map<Long, StoredFutureEntry> viewed = new ConcurrentHashMap<>();
+
 	private final List<Runnable> registrations = new ArrayList<>();
 
 	/**
@@ -96,7 +98,7 @@ public class HazelcastStoredFutures implements StoredFutures, AutoCloseable {
 		UUID changes = this.map.addEntryListener(new EntryChanges(), true);
 		UUID popped = this.poppedOutcomes
 			.addEntryListener((EntryAddedListener<Long, StoredFutureEntry>) (event) -> completeViews(event.getValue()), true);
-		UUID membership = instance.getCluster().addMembershipListener(new OwnerLossListener(this.map));
+		UUID membership = instance.getCluster().addMembershipListener(new OwnerLossListener(this.map, this::endViewsOwnedBy));
 		instance.getUserContext().put(CONTEXT_PREFIX + executorName, this);
 		this.registrations.add(() -> this.map.removeEntryListener(changes));
 		this.registrations.add(() -> this.poppedOutcomes.removeEntryListener(popped));
@@ -181,15 +183,27 @@ public class HazelcastStoredFutures implements StoredFutures, AutoCloseable {
 			complete(view, entry);
 			return view;
 		}
+		this.viewed.put(entry.id(), entry);
 		this.views.computeIfAbsent(entry.id(), (id) -> new CopyOnWriteArrayList<>()).add(view);
-		StoredFutureEntry latest = this.map.get(entry.key());
-		if (latest == null || latest.id() != entry.id()) {
-			latest = this.poppedOutcomes.get(entry.id());
-		}
+		StoredFutureEntry latest = latest(entry);
 		if (latest != null && latest.isFinished()) {
 			completeViews(latest);
 		}
 		return view;
+	}
+
+	private @Nullable StoredFutureEntry latest(StoredFutureEntry entry) {
+		StoredFutureEntry latest = this.map.get(entry.key());
+		return (latest != null && latest.id() == entry.id()) ? latest : this.poppedOutcomes.get(entry.id());
+	}
+
+	private void endViewsOwnedBy(String ownerUuid) {
+		for (StoredFutureEntry entry : this.viewed.values()) {
+			if (entry.ownerUuid().equals(ownerUuid)) {
+				StoredFutureEntry latest = latest(entry);
+				completeViews((latest != null && latest.isFinished()) ? latest : OwnerLossListener.ownerLost(entry));
+			}
+		}
 	}
 
 	private boolean isOwnedHere(StoredFutureEntry entry) {
@@ -197,6 +211,7 @@ public class HazelcastStoredFutures implements StoredFutures, AutoCloseable {
 	}
 
 	private void completeViews(StoredFutureEntry entry) {
+		this.viewed.remove(entry.id());
 		List<RemoteStoredFuture<?>> waiting = this.views.remove(entry.id());
 		if (waiting != null) {
 			waiting.forEach((view) -> complete(view, entry));

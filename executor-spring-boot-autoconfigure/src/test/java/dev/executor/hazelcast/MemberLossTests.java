@@ -106,6 +106,34 @@ class MemberLossTests {
 		}
 	}
 
+	@Test
+	void storedFuturePoppedWhileRunningShouldFailWhenItsOwnerLeaves() throws Exception {
+		String[] properties = { "executor.type=thread", "executor.futures.store=hazelcast" };
+		this.executor = TestHazelcast.executor(this.memberA, properties);
+		DelegatingManagedExecutor ownerExecutor = TestHazelcast.executor(this.memberB, properties);
+		try {
+			Blockers.reset(1);
+			ownerExecutor.submitStored("popped", Blockers::block);
+			assertThat(Blockers.started.await(10, TimeUnit.SECONDS)).isTrue();
+			FutureProxy<Object> view = this.executor.futures().get("popped").orElseThrow();
+			FutureProxy<Object> popped = this.executor.futures().pop("popped").orElseThrow();
+			assertThat(this.executor.futures().contains("popped")).isFalse();
+			String owner = HazelcastPool.describe(this.memberB.getCluster().getLocalMember());
+			this.memberB.getLifecycleService().terminate();
+			for (FutureProxy<Object> future : List.of(view, popped)) {
+				assertThatExceptionOfType(ExecutionException.class)
+					.isThrownBy(() -> future.get(30, TimeUnit.SECONDS))
+					.havingCause()
+					.withMessage("Member " + owner + ", whose application submitted the task, left the cluster "
+							+ "before the task finished");
+			}
+		}
+		finally {
+			Blockers.release.countDown();
+			ownerExecutor.close();
+		}
+	}
+
 	private List<FutureProxy<String>> submitBlockingTasks(int count) throws InterruptedException {
 		Blockers.reset(count);
 		List<FutureProxy<String>> futures = new ArrayList<>();
