@@ -102,16 +102,15 @@ public class HazelcastPool extends ThreadPoolExecutor implements TaskAdapter {
 	}
 
 	/**
-	 * Serialise a task for a member, with the submitting thread's context if the executor
-	 * propagates it.
+	 * Serialise a task for a member. The MDC entries and the {@code Authentication} that
+	 * travel with it are taken when it runs, from the pool thread, which then holds what
+	 * the executor's context propagation lets the task see.
 	 * @throws dev.executor.TaskNotSerializableException if the task cannot be serialised
 	 */
 	@Override
 	public <T> Callable<T> adapt(Callable<T> task) {
 		byte[] payload = this.serializer.serialize(task);
-		WorkerContext context = this.spec.propagateContext() ? WorkerContext.capture() : WorkerContext.EMPTY;
-		MemberTask memberTask = new MemberTask(this.spec.name(), payload, bytes(context));
-		return () -> run(memberTask);
+		return () -> run(new MemberTask(this.spec.name(), payload, bytes(WorkerContext.capture())));
 	}
 
 	private static byte[] bytes(WorkerContext context) {

@@ -130,14 +130,14 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter {
 	}
 
 	/**
-	 * Serialise a task for a worker process, with the submitting thread's context if the
-	 * executor propagates it.
+	 * Serialise a task for a worker process. The MDC entries and the
+	 * {@code Authentication} that travel with it are taken when it runs, from the pool
+	 * thread, which then holds what the executor's context propagation lets the task see.
 	 * @throws dev.executor.TaskNotSerializableException if the task cannot be serialised
 	 */
 	@Override
 	public <T> Callable<T> adapt(Callable<T> task) {
-		byte[] payload = this.serializer.serialize(task);
-		return new RemoteTask<>(payload, this.spec.propagateContext() ? WorkerContext.capture() : WorkerContext.EMPTY);
+		return new RemoteTask<>(this.serializer.serialize(task));
 	}
 
 	/**

@@ -3,9 +3,9 @@ package dev.executor.process;
 import java.util.concurrent.Callable;
 
 /**
- * A task serialised for a worker process, with the context it carries there. Calling it
- * on a thread of its {@link ProcessPool} runs it in that thread's worker process and
- * returns or throws what the task did.
+ * A task serialised for a worker process. Calling it on a thread of its
+ * {@link ProcessPool} runs it in that thread's worker process, with the context that
+ * thread holds for it, and returns or throws what the task did.
  *
  * @param <T> the result type
  */
@@ -13,19 +13,12 @@ final class RemoteTask<T> implements Callable<T> {
 
 	private final byte[] payload;
 
-	private final WorkerContext context;
-
-	RemoteTask(byte[] payload, WorkerContext context) {
+	RemoteTask(byte[] payload) {
 		this.payload = payload;
-		this.context = context;
 	}
 
 	byte[] payload() {
 		return this.payload;
-	}
-
-	WorkerContext context() {
-		return this.context;
 	}
 
 	@Override

@@ -113,7 +113,8 @@ final class WorkerProcess {
 		awaitReady();
 		this.tasksRun++;
 		this.out.writeByte(WorkerProtocol.TASK);
-		task.context().write(this.out);
+		// the pool thread holds the task's context, as the executor's propagation restored it
+		WorkerContext.capture().write(this.out);
 		WorkerProtocol.writeBytes(this.out, task.payload());
 		this.out.flush();
 		WorkerProtocol.spinForData(this.in);

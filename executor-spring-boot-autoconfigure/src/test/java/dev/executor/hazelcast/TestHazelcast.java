@@ -11,12 +11,11 @@ import dev.executor.ExecutorSpec;
 import dev.executor.ManagedExecutor;
 import dev.executor.autoconfigure.ExecutorProperties;
 import dev.executor.autoconfigure.ExecutorSpecResolver;
-import dev.executor.context.ContextPropagationFactory;
-import dev.executor.context.SnapshotContextPropagation;
 import dev.executor.core.DelegatingManagedExecutor;
 import dev.executor.core.ExecutorBackends;
 import dev.executor.core.ManagedExecutorFactory;
 import dev.executor.core.TaskFailureReporter;
+import dev.executor.process.TestProcessExecutors;
 import dev.executor.thread.ThreadPoolBackend;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -81,7 +80,7 @@ final class TestHazelcast {
 		ExecutorBackends backends = new ExecutorBackends(List.<ExecutorBackend>of(backend, new ThreadPoolBackend()));
 		ExecutorSpec spec = new ExecutorSpecResolver(executorProperties, backends).resolve(ManagedExecutor.DEFAULT_NAME);
 		ManagedExecutorFactory factory = new ManagedExecutorFactory(backends,
-				ContextPropagationFactory.of(new SnapshotContextPropagation()), new TaskFailureReporter(List.of(), (event) -> {
+				TestProcessExecutors.contextPropagation(), new TaskFailureReporter(List.of(), (event) -> {
 				}), List.of(), List.of(), backend::storedFutures);
 		return (DelegatingManagedExecutor) factory.create(spec);
 	}

@@ -7,7 +7,10 @@ import dev.executor.ExecutorSpec;
 import dev.executor.ManagedExecutor;
 import dev.executor.autoconfigure.ExecutorProperties;
 import dev.executor.autoconfigure.ExecutorSpecResolver;
-import dev.executor.context.SnapshotContextPropagation;
+import dev.executor.context.NamedThreadLocalAccessor;
+import dev.executor.context.SnapshotContextPropagationFactory;
+import dev.executor.context.security.SecurityContextCopyingThreadLocalAccessor;
+import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 import dev.executor.core.DelegatingManagedExecutor;
 import dev.executor.core.ExecutorBackends;
 import dev.executor.core.ManagedExecutorFactory;
@@ -20,7 +23,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  * Creates process executors from {@code executor.*} properties, resolved as the
  * auto-configuration resolves them, without an application context.
  */
-final class TestProcessExecutors {
+public final class TestProcessExecutors {
 
 	private TestProcessExecutors() {
 	}
@@ -41,7 +44,7 @@ final class TestProcessExecutors {
 		ExecutorProperties executorProperties = new Binder(source).bindOrCreate("executor", ExecutorProperties.class);
 		ExecutorBackends backends = new ExecutorBackends(List.<ExecutorBackend>of(new ProcessBackend(null)));
 		ExecutorSpec spec = new ExecutorSpecResolver(executorProperties, backends).resolve(ManagedExecutor.DEFAULT_NAME);
-		ManagedExecutorFactory factory = new ManagedExecutorFactory(backends, new SnapshotContextPropagation(),
+		ManagedExecutorFactory factory = new ManagedExecutorFactory(backends, contextPropagation(),
 				new TaskFailureReporter(List.of(), (event) -> {
 				}), List.of());
 		return (DelegatingManagedExecutor) factory.create(spec);
@@ -49,6 +52,17 @@ final class TestProcessExecutors {
 
 	static ProcessPool pool(ManagedExecutor executor) {
 		return (ProcessPool) ((DelegatingManagedExecutor) executor).pool();
+	}
+
+	/**
+	 * Return the context propagation of MDC entries and the security context, with the
+	 * accessors the auto-configuration registers.
+	 * @return the propagation factory
+	 */
+	public static SnapshotContextPropagationFactory contextPropagation() {
+		return new SnapshotContextPropagationFactory(
+				List.of(new NamedThreadLocalAccessor("mdc", new Slf4jThreadLocalAccessor()),
+						new NamedThreadLocalAccessor("security", new SecurityContextCopyingThreadLocalAccessor())));
 	}
 
 }
