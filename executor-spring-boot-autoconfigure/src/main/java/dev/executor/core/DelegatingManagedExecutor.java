@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import dev.executor.ExecutorSpec;
@@ -360,13 +361,7 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 	 * @return the number of running tasks
 	 */
 	public int activeCount() {
-		int active = 0;
-		for (ManagedTask<?> task : this.inFlight) {
-			if (task.isRunning()) {
-				active++;
-			}
-		}
-		return active;
+		return count(ManagedTask::isRunning);
 	}
 
 	/**
@@ -374,13 +369,17 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 	 * @return the number of queued tasks
 	 */
 	public int queuedCount() {
-		int queued = 0;
+		return count(ManagedTask::isQueued);
+	}
+
+	private int count(Predicate<ManagedTask<?>> condition) {
+		int count = 0;
 		for (ManagedTask<?> task : this.inFlight) {
-			if (task.isQueued()) {
-				queued++;
+			if (condition.test(task)) {
+				count++;
 			}
 		}
-		return queued;
+		return count;
 	}
 
 	/**
