@@ -1,18 +1,18 @@
 package dev.executor.thread;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
 
 import dev.executor.ExecutorSpec;
 import dev.executor.core.InvalidExecutorPropertyException;
 
 import org.springframework.boot.system.JavaVersion;
-import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
 
 /**
  * The {@code virtual} executor type: every task starts a new virtual thread, and at most
- * {@code max-workers} run at once; the rest wait in the queue. Built on Spring's
- * {@link ThreadPoolTaskExecutor} in its virtual-threads mode rather than a
+ * {@code max-workers} run at once; the rest wait in the queue. A thread pool whose
+ * threads are virtual, made by Spring's {@link VirtualThreadTaskExecutor}, rather than a
  * {@code SimpleAsyncTaskExecutor} because the latter blocks the submitting thread at its
  * concurrency limit instead of queueing. Needs Java 21 or later.
  */
@@ -50,9 +50,14 @@ public class VirtualThreadBackend extends ThreadPoolBackend {
 		return super.create(spec);
 	}
 
+	/**
+	 * Return a factory of virtual threads named after the thread name prefix.
+	 * @param spec the executor's settings
+	 * @return the factory
+	 */
 	@Override
-	protected ThreadPoolTaskExecutorBuilder builder(ExecutorSpec spec) {
-		return super.builder(spec).additionalCustomizers((taskExecutor) -> taskExecutor.setVirtualThreads(true));
+	protected ThreadFactory threadFactory(ExecutorSpec spec) {
+		return new VirtualThreadTaskExecutor(spec.threadNamePrefix()).getVirtualThreadFactory();
 	}
 
 	@Override
