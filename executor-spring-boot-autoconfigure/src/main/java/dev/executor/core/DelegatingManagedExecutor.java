@@ -3,11 +3,9 @@ package dev.executor.core;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -16,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import dev.executor.ExecutorSpec;
@@ -69,9 +66,7 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 
 	private volatile TaskListener taskListener = TaskListener.NONE;
 
-	private final Set<ManagedTask<?>> inFlight = ConcurrentHashMap.newKeySet();
-
-	private final LongAdder completed = new LongAdder();
+	private final InFlightTasks inFlight;
 
 	private final LongAdder rejected = new LongAdder();
 
@@ -95,6 +90,7 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 		this.contextPropagation = contextPropagation;
 		this.failureReporter = failureReporter;
 		this.futures = futures;
+		this.inFlight = InFlightTasks.of(pool);
 	}
 
 	@Override
@@ -264,14 +260,14 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 		if (!callbacks.isEmpty()) {
 			future.addDoneCallbacks(callbacks, context);
 		}
-		this.inFlight.add(task);
+		this.inFlight.submitted(task);
 		try {
 			this.pool.execute(task);
 		}
 		catch (RejectedExecutionException ex) {
 			RejectedExecutionException rejection = describeRejection(ex);
 			this.rejected.increment();
-			this.inFlight.remove(task);
+			this.inFlight.dropped(task);
 			if (key != null) {
 				this.futures.get(key).filter(future::equals).ifPresent((stored) -> this.futures.pop(key));
 			}
@@ -328,22 +324,25 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 		}
 	}
 
-	void taskEnded(ManagedTask<?> task) {
-		this.inFlight.remove(task);
+	@Nullable Object taskEntered(ManagedTask<?> task) {
+		return this.inFlight.entered(task);
 	}
 
-	void taskRan(ManagedTask<?> task) {
-		this.completed.increment();
+	void taskExited(ManagedTask<?> task, @Nullable Object entry) {
+		this.inFlight.exited(task, entry, false);
+	}
+
+	void taskRan(ManagedTask<?> task, @Nullable Object entry) {
 		TaskFuture<?> future = task.future();
 		this.taskListener.taskEnded(future, future.outcome(), future.runNanos());
-		this.inFlight.remove(task);
+		this.inFlight.exited(task, entry, true);
 	}
 
 	void taskDequeued(ManagedTask<?> task) {
 		if (this.pool instanceof ThreadPoolExecutor threadPool) {
 			threadPool.remove(task);
 		}
-		this.inFlight.remove(task);
+		this.inFlight.dropped(task);
 		this.taskListener.taskEnded(task.future(), task.future().outcome(), 0);
 	}
 
@@ -361,7 +360,7 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 	 * @return the number of running tasks
 	 */
 	public int activeCount() {
-		return count(ManagedTask::isRunning);
+		return this.inFlight.running();
 	}
 
 	/**
@@ -369,17 +368,7 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 	 * @return the number of queued tasks
 	 */
 	public int queuedCount() {
-		return count(ManagedTask::isQueued);
-	}
-
-	private int count(Predicate<ManagedTask<?>> condition) {
-		int count = 0;
-		for (ManagedTask<?> task : this.inFlight) {
-			if (condition.test(task)) {
-				count++;
-			}
-		}
-		return count;
+		return this.inFlight.queued();
 	}
 
 	/**
@@ -387,7 +376,7 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 	 * @return the number of completed tasks
 	 */
 	public long completedTaskCount() {
-		return this.completed.sum();
+		return this.inFlight.completed();
 	}
 
 	/**
@@ -411,10 +400,9 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 	@Override
 	public List<Runnable> shutdownNow() {
 		shutdown();
-		for (ManagedTask<?> task : this.inFlight) {
-			task.future().cancel(true);
-		}
-		return this.pool.shutdownNow();
+		List<Runnable> queued = new ArrayList<>(this.inFlight.cancelAll());
+		queued.addAll(this.pool.shutdownNow());
+		return queued;
 	}
 
 	@Override

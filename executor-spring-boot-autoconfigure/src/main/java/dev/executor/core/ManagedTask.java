@@ -51,12 +51,14 @@ final class ManagedTask<T> implements Runnable {
 
 	private final @Nullable Duration timeout;
 
-	// the in-flight set hashes every task; an identity hash would be computed on first use
+	// in-flight sets hash their tasks; an identity hash would be computed on first use
 	private final int hash = ThreadLocalRandom.current().nextInt();
 
 	private volatile int phase;
 
-	private volatile @Nullable Thread runner;
+	// published by the compare-and-set of phase that follows its write, and read only
+	// after a compare-and-set of phase from RUNNING
+	private @Nullable Thread runner;
 
 	ManagedTask(DelegatingManagedExecutor executor, TaskFuture<T> future, Callable<T> callable, TaskContext context,
 			@Nullable Duration timeout) {
@@ -73,10 +75,11 @@ final class ManagedTask<T> implements Runnable {
 
 	@Override
 	public void run() {
+		Object entry = this.executor.taskEntered(this);
 		this.runner = Thread.currentThread();
 		if (!start()) {
 			this.runner = null;
-			this.executor.taskEnded(this);
+			this.executor.taskExited(this, entry);
 			return;
 		}
 		ScheduledFuture<?> timer = (this.timeout != null) ? TaskTimeouts.schedule(this::timedOut, this.timeout) : null;
@@ -92,7 +95,7 @@ final class ManagedTask<T> implements Runnable {
 			}
 			endRun();
 			this.runner = null;
-			this.executor.taskRan(this);
+			this.executor.taskRan(this, entry);
 		}
 	}
 
