@@ -31,14 +31,18 @@ import org.jspecify.annotations.Nullable;
  */
 final class TaskFuture<T> extends FutureProxy<T> {
 
-	private static final long NOT_YET = -1;
+	// the default value, so that creating a future writes no volatile field
+	private static final long NOT_YET = 0;
 
 	private static final TaskOutcome[] OUTCOMES = TaskOutcome.values();
+
+	private static final VarHandle STARTED;
 
 	private static final VarHandle FINISH;
 
 	static {
 		try {
+			STARTED = MethodHandles.lookup().findVarHandle(TaskFuture.class, "started", long.class);
 			FINISH = MethodHandles.lookup().findVarHandle(TaskFuture.class, "finish", long.class);
 		}
 		catch (ReflectiveOperationException ex) {
@@ -50,15 +54,15 @@ final class TaskFuture<T> extends FutureProxy<T> {
 
 	private @Nullable ManagedTask<T> task;
 
-	private long submittedMillis;
-
 	private long submittedNanos;
 
-	private volatile long startedAfter = NOT_YET;
+	// one more than the nanoseconds from submission to start
+	private volatile long started;
 
-	// nanoseconds after submission, shifted left by two, or'ed with the outcome's
-	// ordinal: one compare-and-set decides who completes the future, when and how
-	private volatile long finish = NOT_YET;
+	// one more than the nanoseconds from submission to completion, shifted left by two,
+	// or'ed with the outcome's ordinal: one compare-and-set decides who completes the
+	// future, when and how
+	private volatile long finish;
 
 	TaskFuture(DelegatingManagedExecutor executor) {
 		super(executor.name(), executor);
@@ -67,12 +71,22 @@ final class TaskFuture<T> extends FutureProxy<T> {
 
 	void attach(ManagedTask<T> task) {
 		this.task = task;
-		this.submittedMillis = System.currentTimeMillis();
 		this.submittedNanos = System.nanoTime();
 	}
 
 	void markStarted() {
-		this.startedAfter = System.nanoTime() - this.submittedNanos;
+		// read after the task's phase, which was set with a full fence just before
+		STARTED.setRelease(this, System.nanoTime() - this.submittedNanos + 1);
+	}
+
+	private long startedAfter() {
+		long started = this.started;
+		return (started != NOT_YET) ? started - 1 : -1;
+	}
+
+	private long finishedAfter() {
+		long finish = this.finish;
+		return (finish != NOT_YET) ? (finish >> 2) - 1 : -1;
 	}
 
 	@Override
@@ -93,7 +107,7 @@ final class TaskFuture<T> extends FutureProxy<T> {
 			return false;
 		}
 		long after = System.nanoTime() - this.submittedNanos;
-		return FINISH.compareAndSet(this, NOT_YET, (after << 2) | outcome.ordinal());
+		return FINISH.compareAndSet(this, NOT_YET, ((after + 1) << 2) | outcome.ordinal());
 	}
 
 	/**
@@ -116,42 +130,41 @@ final class TaskFuture<T> extends FutureProxy<T> {
 	 * @return the run time in nanoseconds, {@code 0} if the task never started
 	 */
 	long runNanos() {
-		long started = this.startedAfter;
-		long finish = this.finish;
-		return (started != NOT_YET && finish != NOT_YET) ? Math.max(0, (finish >> 2) - started) : 0;
+		long started = startedAfter();
+		long finished = finishedAfter();
+		return (started != -1 && finished != -1) ? Math.max(0, finished - started) : 0;
 	}
 
 	@Override
 	public Optional<Instant> submitted() {
-		return (this.task != null) ? Optional.of(Instant.ofEpochMilli(this.submittedMillis)) : Optional.empty();
+		return (this.task != null) ? Optional.of(WallClock.instant(this.submittedNanos)) : Optional.empty();
 	}
 
 	@Override
 	public Optional<Instant> started() {
-		return afterSubmission(this.startedAfter);
+		return afterSubmission(startedAfter());
 	}
 
 	@Override
 	public Optional<Instant> finished() {
-		long finish = this.finish;
-		return afterSubmission((finish != NOT_YET) ? finish >> 2 : NOT_YET);
+		return afterSubmission(finishedAfter());
 	}
 
 	private Optional<Instant> afterSubmission(long nanos) {
-		if (this.task == null || nanos == NOT_YET) {
+		if (this.task == null || nanos == -1) {
 			return Optional.empty();
 		}
-		return Optional.of(Instant.ofEpochMilli(this.submittedMillis).plusNanos(nanos));
+		return Optional.of(WallClock.instant(this.submittedNanos + nanos));
 	}
 
 	@Override
 	public Optional<Duration> duration() {
-		long started = this.startedAfter;
-		if (this.task == null || started == NOT_YET) {
+		long started = startedAfter();
+		if (this.task == null || started == -1) {
 			return Optional.empty();
 		}
-		long finish = this.finish;
-		long end = (finish != NOT_YET) ? finish >> 2 : System.nanoTime() - this.submittedNanos;
+		long finished = finishedAfter();
+		long end = (finished != -1) ? finished : System.nanoTime() - this.submittedNanos;
 		return Optional.of(Duration.ofNanos(Math.max(0, end - started)));
 	}
 
