@@ -79,6 +79,8 @@ public class SnapshotContextPropagation implements ContextPropagation {
 
 		private final boolean[] captured;
 
+		private final Snapshot empty;
+
 		Accessors(ContextRegistry registry, Predicate<Object> keyPredicate) {
 			this.registry = registry;
 			List<ThreadLocalAccessor<?>> accessors = registry.getThreadLocalAccessors();
@@ -87,6 +89,7 @@ public class SnapshotContextPropagation implements ContextPropagation {
 			for (int i = 0; i < this.all.length; i++) {
 				this.captured[i] = keyPredicate.test(this.all[i].key());
 			}
+			this.empty = new Snapshot(this.all, null);
 		}
 
 		TaskContext capture() {
@@ -100,7 +103,7 @@ public class SnapshotContextPropagation implements ContextPropagation {
 					values[i] = value;
 				}
 			}
-			return new Snapshot(this.all, values);
+			return (values != null) ? new Snapshot(this.all, values) : this.empty;
 		}
 
 	}

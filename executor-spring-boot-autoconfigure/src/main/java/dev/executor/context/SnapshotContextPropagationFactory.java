@@ -101,11 +101,26 @@ public class SnapshotContextPropagationFactory implements ContextPropagationFact
 	ContextRegistry registry() {
 		List<ThreadLocalAccessor<?>> globalAccessors = this.global.getThreadLocalAccessors();
 		Registries registries = this.registries;
-		if (registries == null || !registries.globalAccessors().equals(globalAccessors)) {
+		if (registries == null || !sameAccessors(registries.globalAccessors(), globalAccessors)) {
 			registries = new Registries(new ArrayList<>(globalAccessors), build(globalAccessors));
 			this.registries = registries;
 		}
 		return registries.registry();
+	}
+
+	// runs at every capture, so it looks at the size and the last accessor only: the
+	// global registry appends what is registered (replacing an accessor of the same key
+	// removes it first) and shrinks when one is removed, so any one change between two
+	// captures shows there
+	private static boolean sameAccessors(List<ThreadLocalAccessor<?>> known, List<ThreadLocalAccessor<?>> current) {
+		int size = known.size();
+		try {
+			return current.size() == size && (size == 0 || current.get(size - 1) == known.get(size - 1));
+		}
+		catch (IndexOutOfBoundsException ex) {
+			// an accessor was removed meanwhile
+			return false;
+		}
 	}
 
 	private ContextRegistry build(List<ThreadLocalAccessor<?>> globalAccessors) {

@@ -7,6 +7,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderThreadLocalAccessor;
+import org.springframework.security.core.context.SecurityContextImpl;
 
 /**
  * Propagates the {@link SecurityContext} like Spring Security's
@@ -32,8 +33,19 @@ public class SecurityContextCopyingThreadLocalAccessor
 
 	@Override
 	public @Nullable CapturedSecurityContext getValue() {
-		SecurityContext context = this.delegate.getValue();
-		return (context != null) ? new CapturedSecurityContext(context, context.getAuthentication()) : null;
+		SecurityContext context = SecurityContextHolder.getContext();
+		Authentication authentication = context.getAuthentication();
+		if (authentication == null && isEmpty(context)) {
+			return null;
+		}
+		return new CapturedSecurityContext(context, authentication);
+	}
+
+	// as Spring Security's accessor, without creating an empty context to compare with
+	// for the plain context every task without a user has
+	private static boolean isEmpty(SecurityContext context) {
+		return context.getClass() == SecurityContextImpl.class
+				|| context.equals(SecurityContextHolder.createEmptyContext());
 	}
 
 	@Override
