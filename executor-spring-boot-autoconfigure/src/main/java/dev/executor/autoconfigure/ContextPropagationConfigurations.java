@@ -4,8 +4,10 @@ import dev.executor.context.ContextPropagationFactory;
 import dev.executor.context.NamedThreadLocalAccessor;
 import dev.executor.context.ResolvedLocaleContextThreadLocalAccessor;
 import dev.executor.context.SnapshotContextPropagationFactory;
+import dev.executor.context.logging.LogbackMdcThreadLocalAccessor;
 import dev.executor.context.security.SecurityContextCopyingThreadLocalAccessor;
 import dev.executor.context.web.DetachedRequestThreadLocalAccessor;
+import io.micrometer.context.ThreadLocalAccessor;
 import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +18,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
@@ -67,8 +71,12 @@ final class ContextPropagationConfigurations {
 	static class MdcContextConfiguration {
 
 		@Bean
-		NamedThreadLocalAccessor mdcContextAccessor() {
-			return new NamedThreadLocalAccessor("mdc", new Slf4jThreadLocalAccessor());
+		NamedThreadLocalAccessor mdcContextAccessor(ResourceLoader resourceLoader) {
+			boolean logbackPresent = ClassUtils.isPresent("ch.qos.logback.classic.util.LogbackMDCAdapter",
+					resourceLoader.getClassLoader());
+			ThreadLocalAccessor<?> logback = logbackPresent ? LogbackMdcThreadLocalAccessor.of(MDC.getMDCAdapter())
+					: null;
+			return new NamedThreadLocalAccessor("mdc", (logback != null) ? logback : new Slf4jThreadLocalAccessor());
 		}
 
 	}

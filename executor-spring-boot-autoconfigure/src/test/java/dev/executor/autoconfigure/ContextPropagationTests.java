@@ -17,10 +17,12 @@ import dev.executor.ManagedExecutors;
 import dev.executor.context.ContextPropagationFactory;
 import dev.executor.context.NamedThreadLocalAccessor;
 import dev.executor.context.TaskContext;
+import dev.executor.context.logging.LogbackMdcThreadLocalAccessor;
 import dev.executor.core.DelegatingManagedExecutor;
 import dev.executor.core.InvalidExecutorPropertyException;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ThreadLocalAccessor;
+import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.condition.JRE;
 import org.slf4j.MDC;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -280,6 +283,21 @@ class ContextPropagationTests {
 			TENANT.set("acme");
 			assertThat(executor.submit(TENANT::get).get(5, TimeUnit.SECONDS)).isEqualTo("acme");
 		});
+	}
+
+	@Test
+	void mdcShouldBeReadThroughLogbackWhenLogbackHoldsIt() {
+		this.contextRunner.run((context) -> assertThat(
+				context.getBean("mdcContextAccessor", NamedThreadLocalAccessor.class).accessor())
+			.isInstanceOf(LogbackMdcThreadLocalAccessor.class));
+	}
+
+	@Test
+	void mdcShouldBeReadThroughSlf4jWithoutLogback() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("ch.qos.logback"))
+			.run((context) -> assertThat(
+					context.getBean("mdcContextAccessor", NamedThreadLocalAccessor.class).accessor())
+				.isInstanceOf(Slf4jThreadLocalAccessor.class));
 	}
 
 	@Test
