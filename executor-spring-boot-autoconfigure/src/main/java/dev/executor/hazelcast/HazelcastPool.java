@@ -27,6 +27,8 @@ import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.spi.exception.TargetNotMemberException;
 import dev.executor.ExecutorSpec;
 import dev.executor.MemberLostException;
+import dev.executor.core.ApplicationContextSource;
+import dev.executor.core.RemoteTaskPool;
 import dev.executor.core.TaskAdapter;
 import dev.executor.process.Serialization;
 import dev.executor.process.TaskSerializer;
@@ -35,6 +37,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
@@ -48,7 +51,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * Tasks are serialised when they are submitted (see {@link #adapt(Callable)}), together
  * with the submitting thread's MDC entries and Spring Security {@code Authentication}.
  */
-public class HazelcastPool extends ThreadPoolExecutor implements TaskAdapter {
+public class HazelcastPool extends ThreadPoolExecutor implements TaskAdapter, RemoteTaskPool {
 
 	private static final Log logger = LogFactory.getLog(HazelcastPool.class);
 
@@ -107,6 +110,17 @@ public class HazelcastPool extends ThreadPoolExecutor implements TaskAdapter {
 	 * the executor's context propagation lets the task see.
 	 * @throws dev.executor.TaskNotSerializableException if the task cannot be serialised
 	 */
+	/**
+	 * Return the application context of the application instance on the member that runs
+	 * a job call, which its own {@code hazelcast} executor type registered there.
+	 * @param beanFactory the bean factory of the submitting application
+	 * @return the member's application context
+	 */
+	@Override
+	public ApplicationContextSource jobContext(ConfigurableListableBeanFactory beanFactory) {
+		return new MemberApplicationContext();
+	}
+
 	@Override
 	public <T> Callable<T> adapt(Callable<T> task) {
 		byte[] payload = this.serializer.serialize(task);

@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.executor.ManagedExecutor;
 import dev.executor.ManagedExecutors;
 import dev.executor.NoSuchExecutorException;
+import dev.executor.core.RemoteTaskPool;
 import dev.executor.core.TaskFailureReporter;
-import dev.executor.process.WorkerApplication;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.framework.ProxyFactory;
@@ -47,13 +48,12 @@ public class JobAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvi
 		super.setBeanFactory(beanFactory);
 		this.beanFactory = beanFactory;
 		JobInterceptor interceptor = new JobInterceptor(() -> beanFactory.getBean(ManagedExecutors.class),
-				() -> beanFactory.getBean(TaskFailureReporter.class), () -> workerApplication(beanFactory));
+				() -> beanFactory.getBean(TaskFailureReporter.class), () -> listable(beanFactory));
 		this.advisor = new DefaultPointcutAdvisor(new JobPointcut(), interceptor);
 	}
 
-	private static @Nullable WorkerApplication workerApplication(BeanFactory beanFactory) {
-		return (beanFactory instanceof ConfigurableListableBeanFactory listable) ? WorkerApplication.of(listable)
-				: null;
+	private static @Nullable ConfigurableListableBeanFactory listable(BeanFactory beanFactory) {
+		return (beanFactory instanceof ConfigurableListableBeanFactory listable) ? listable : null;
 	}
 
 	@Override
@@ -91,8 +91,10 @@ public class JobAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvi
 						"@Job method " + method + " names the executor '" + executorName
 								+ "', which does not exist; known executors are " + known);
 			}
-			if (JobInterceptor.runsInWorkers(executors.get(executorName)) && workerApplication(beanFactory) == null) {
-				throw new IllegalStateException(JobInterceptor.missingApplication(job));
+			ManagedExecutor executor = executors.get(executorName);
+			RemoteTaskPool remote = JobInterceptor.remotePool(executor);
+			if (remote != null) {
+				JobInterceptor.jobContext(job, executor, remote, listable(beanFactory));
 			}
 		});
 	}

@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
+import dev.executor.core.ApplicationContextSource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
@@ -16,12 +17,12 @@ import org.springframework.util.ReflectionUtils;
  * A call of a {@link dev.executor.Job @Job} method that travels to a worker process of a
  * {@code process} executor or to a member of a {@code hazelcast} one: the bean and
  * method by name, and the arguments. There it calls the same method of the same bean in
- * the application context found by its {@link JobContextSource}, in the current thread,
+ * the application context found by its {@link ApplicationContextSource}, in the current thread,
  * and returns what the method's future holds.
  */
 final class JobCall implements Callable<@Nullable Object>, Serializable {
 
-	private final JobContextSource contextSource;
+	private final ApplicationContextSource contextSource;
 
 	private final @Nullable String beanName;
 
@@ -35,7 +36,7 @@ final class JobCall implements Callable<@Nullable Object>, Serializable {
 
 	private final @Nullable Object[] arguments;
 
-	JobCall(JobContextSource contextSource, @Nullable String beanName, Class<?> beanClass, Method method,
+	JobCall(ApplicationContextSource contextSource, @Nullable String beanName, Class<?> beanClass, Method method,
 			@Nullable Object[] arguments) {
 		this.contextSource = contextSource;
 		this.beanName = beanName;

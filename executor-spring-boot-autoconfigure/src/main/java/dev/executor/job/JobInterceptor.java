@@ -12,24 +12,23 @@ import java.util.function.Supplier;
 import dev.executor.FutureProxy;
 import dev.executor.ManagedExecutor;
 import dev.executor.ManagedExecutors;
+import dev.executor.core.ApplicationContextSource;
 import dev.executor.core.DelegatingManagedExecutor;
+import dev.executor.core.RemoteTaskPool;
 import dev.executor.core.TaskFailureReporter;
-import dev.executor.hazelcast.HazelcastPool;
-import dev.executor.process.ProcessPool;
-import dev.executor.process.WorkerApplication;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.interceptor.ExposeBeanNameAdvisors;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.expression.MethodBasedEvaluationContext;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodClassKey;
 import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.expression.Expression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -41,14 +40,13 @@ class JobInterceptor implements MethodInterceptor {
 
 	private static final ThreadLocal<Boolean> proceedWithNextCall = new ThreadLocal<>();
 
-	private static final boolean hazelcastPresent = ClassUtils.isPresent("com.hazelcast.core.HazelcastInstance",
-			JobInterceptor.class.getClassLoader());
-
 	private final Supplier<ManagedExecutors> executors;
 
 	private final Supplier<TaskFailureReporter> failureReporter;
 
-	private final Supplier<@Nullable WorkerApplication> workerApplication;
+	private final Supplier<@Nullable ConfigurableListableBeanFactory> beanFactory;
+
+	private final Map<RemoteTaskPool, ApplicationContextSource> jobContexts = new ConcurrentHashMap<>();
 
 	private final Map<MethodClassKey, Optional<JobMethod>> jobMethods = new ConcurrentHashMap<>();
 
@@ -59,10 +57,10 @@ class JobInterceptor implements MethodInterceptor {
 	private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
 
 	JobInterceptor(Supplier<ManagedExecutors> executors, Supplier<TaskFailureReporter> failureReporter,
-			Supplier<@Nullable WorkerApplication> workerApplication) {
+			Supplier<@Nullable ConfigurableListableBeanFactory> beanFactory) {
 		this.executors = SingletonSupplier.of(executors);
 		this.failureReporter = SingletonSupplier.of(failureReporter);
-		this.workerApplication = SingletonSupplier.of(workerApplication);
+		this.beanFactory = beanFactory;
 	}
 
 	/**
@@ -81,13 +79,37 @@ class JobInterceptor implements MethodInterceptor {
 	}
 
 	/**
-	 * Return whether the given executor runs its tasks in worker processes, where job
-	 * calls travel as {@link JobCall}s.
+	 * Return the pool of the given executor if it runs its tasks out of this application
+	 * instance, where job calls travel as {@link JobCall}s.
 	 * @param executor the executor
-	 * @return whether it is a {@code process} executor
+	 * @return the pool, or {@code null} if job calls run here
 	 */
-	static boolean runsInWorkers(ManagedExecutor executor) {
-		return executor instanceof DelegatingManagedExecutor managed && managed.pool() instanceof ProcessPool;
+	static @Nullable RemoteTaskPool remotePool(ManagedExecutor executor) {
+		return (executor instanceof DelegatingManagedExecutor managed
+				&& managed.pool() instanceof RemoteTaskPool remote) ? remote : null;
+	}
+
+	/**
+	 * Return where job calls on the given pool find the job's bean.
+	 * @param job the job method
+	 * @param executor the executor of the job
+	 * @param pool the executor's pool
+	 * @param beanFactory the bean factory of the application
+	 * @return the source of the application context that holds the job's bean
+	 * @throws IllegalStateException if the pool cannot run job calls
+	 */
+	static ApplicationContextSource jobContext(JobMethod job, ManagedExecutor executor, RemoteTaskPool pool,
+			@Nullable ConfigurableListableBeanFactory beanFactory) {
+		try {
+			if (beanFactory == null) {
+				throw new IllegalStateException("which needs a ConfigurableListableBeanFactory to find the job's bean");
+			}
+			return pool.jobContext(beanFactory);
+		}
+		catch (IllegalStateException ex) {
+			throw new IllegalStateException("@Job method " + job + " runs on " + executor.type() + " executor '"
+					+ executor.name() + "', " + ex.getMessage(), ex);
+		}
 	}
 
 	@Override
@@ -107,9 +129,9 @@ class JobInterceptor implements MethodInterceptor {
 		}
 		ManagedExecutor executor = this.executors.get().get(job.executorName());
 		String key = key(job, invocation.getArguments());
-		Callable<@Nullable Object> task = runsInWorkers(executor) ? jobCall(job, invocation, targetClass)
-				: runsOnMembers(executor) ? memberJobCall(job, invocation, targetClass)
-						: () -> unwrap(proceed(invocation));
+		RemoteTaskPool remote = remotePool(executor);
+		Callable<@Nullable Object> task = (remote != null) ? jobCall(job, executor, remote, invocation, targetClass)
+				: () -> unwrap(proceed(invocation));
 		FutureProxy<@Nullable Object> future = (key != null) ? executor.submitStored(key, task) : executor.submit(task);
 		if (job.isVoid()) {
 			reportFailures(job, executor, future);
@@ -118,35 +140,11 @@ class JobInterceptor implements MethodInterceptor {
 		return future;
 	}
 
-	private JobCall jobCall(JobMethod job, MethodInvocation invocation, Class<?> targetClass) {
-		WorkerApplication application = this.workerApplication.get();
-		if (application == null) {
-			throw new IllegalStateException(missingApplication(job));
-		}
-		return new JobCall(application::context, beanName(invocation), targetClass, job.method(),
-				invocation.getArguments());
-	}
-
-	private JobCall memberJobCall(JobMethod job, MethodInvocation invocation, Class<?> targetClass) {
-		return new JobCall(new MemberJobContext(), beanName(invocation), targetClass, job.method(),
-				invocation.getArguments());
-	}
-
-	/**
-	 * Return whether the given executor runs its tasks on Hazelcast members, where job
-	 * calls travel as {@link JobCall}s.
-	 * @param executor the executor
-	 * @return whether it is a {@code hazelcast} executor
-	 */
-	static boolean runsOnMembers(ManagedExecutor executor) {
-		return hazelcastPresent && executor instanceof DelegatingManagedExecutor managed
-				&& managed.pool() instanceof HazelcastPool;
-	}
-
-	static String missingApplication(JobMethod job) {
-		return "@Job method " + job + " runs on process executor '" + job.executorName() + "', whose worker "
-				+ "processes create the job's bean from the application's @SpringBootConfiguration class, but the "
-				+ "application has none; start it from a @SpringBootApplication class";
+	private JobCall jobCall(JobMethod job, ManagedExecutor executor, RemoteTaskPool pool, MethodInvocation invocation,
+			Class<?> targetClass) {
+		ApplicationContextSource context = this.jobContexts.computeIfAbsent(pool,
+				(key) -> jobContext(job, executor, pool, this.beanFactory.get()));
+		return new JobCall(context, beanName(invocation), targetClass, job.method(), invocation.getArguments());
 	}
 
 	private static @Nullable String beanName(MethodInvocation invocation) {

@@ -19,11 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.executor.ExecutorSpec;
 import dev.executor.ExecutorSpec.ProcessSpec;
 import dev.executor.WorkerCrashedException;
+import dev.executor.core.ApplicationContextSource;
 import dev.executor.core.InvalidExecutorPropertyException;
+import dev.executor.core.RemoteTaskPool;
 import dev.executor.core.TaskAdapter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
 /**
  * The pool of a {@code process} executor: {@code max-workers} threads in front of a queue,
@@ -35,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * Tasks are serialised when they are submitted (see {@link #adapt(Callable)}), together
  * with the submitting thread's MDC entries and Spring Security {@code Authentication}.
  */
-public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter {
+public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, RemoteTaskPool {
 
 	private static final Log logger = LogFactory.getLog(ProcessPool.class);
 
@@ -135,6 +139,26 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter {
 	 * thread, which then holds what the executor's context propagation lets the task see.
 	 * @throws dev.executor.TaskNotSerializableException if the task cannot be serialised
 	 */
+	/**
+	 * Return the application context that the worker process running a job call creates
+	 * from the application's {@code @SpringBootConfiguration} class, see
+	 * {@link WorkerApplication}.
+	 * @param beanFactory the bean factory of the submitting application
+	 * @return the worker's application context
+	 * @throws IllegalStateException if the application has no
+	 * {@code @SpringBootConfiguration} class
+	 */
+	@Override
+	public ApplicationContextSource jobContext(ConfigurableListableBeanFactory beanFactory) {
+		WorkerApplication application = WorkerApplication.of(beanFactory);
+		if (application == null) {
+			throw new IllegalStateException("whose worker processes create the job's bean from the application's "
+					+ "@SpringBootConfiguration class, but the application has none; start it from a "
+					+ "@SpringBootApplication class");
+		}
+		return application::context;
+	}
+
 	@Override
 	public <T> Callable<T> adapt(Callable<T> task) {
 		return new RemoteTask<>(this.serializer.serialize(task));

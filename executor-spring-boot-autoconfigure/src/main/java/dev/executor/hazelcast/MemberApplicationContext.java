@@ -1,17 +1,17 @@
-package dev.executor.job;
+package dev.executor.hazelcast;
 
 import java.io.Serial;
 
-import dev.executor.hazelcast.HazelcastTasks;
+import dev.executor.core.ApplicationContextSource;
 
 import org.springframework.context.ApplicationContext;
 
 /**
  * The application context of the application instance on the Hazelcast member that runs
- * a {@link JobCall}, as registered in the member's user context by the instance's
- * {@code hazelcast} executor type.
+ * a {@link dev.executor.Job @Job} method call, as registered in the member's user context
+ * by the instance's {@code hazelcast} executor type.
  */
-final class MemberJobContext implements JobContextSource {
+final class MemberApplicationContext implements ApplicationContextSource {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
