@@ -3,6 +3,7 @@ package dev.executor.core;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -45,9 +46,11 @@ final class ManagedTask<T> implements Runnable {
 
 	private final TaskFuture<T> future;
 
-	private final Callable<T> callable;
+	// dropped once the task has ended, so that a future kept after it finished, stored or
+	// not, holds its result only and not what the task captured
+	private @Nullable Callable<T> callable;
 
-	private final TaskContext context;
+	private @Nullable TaskContext context;
 
 	private final @Nullable Duration timeout;
 
@@ -83,8 +86,8 @@ final class ManagedTask<T> implements Runnable {
 			return;
 		}
 		ScheduledFuture<?> timer = (this.timeout != null) ? TaskTimeouts.schedule(this::timedOut, this.timeout) : null;
-		try (TaskContext.Scope scope = this.context.restore()) {
-			callObserved();
+		try (TaskContext.Scope scope = Objects.requireNonNull(this.context).restore()) {
+			callObserved(Objects.requireNonNull(this.callable));
 		}
 		catch (Throwable ex) {
 			this.executor.taskFailed(this.future, ex);
@@ -95,6 +98,7 @@ final class ManagedTask<T> implements Runnable {
 			}
 			endRun();
 			this.runner = null;
+			release();
 			this.executor.taskRan(this, entry);
 		}
 	}
@@ -106,15 +110,22 @@ final class ManagedTask<T> implements Runnable {
 		}
 		// completed from outside before it could start, other than by cancel
 		if (PHASE.compareAndSet(this, NEW, ENDED)) {
+			release();
 			this.executor.taskDequeued(this);
 		}
 		return false;
 	}
 
-	private void callObserved() {
+	// only the thread that moved the task to ENDED
+	private void release() {
+		this.callable = null;
+		this.context = null;
+	}
+
+	private void callObserved(Callable<T> callable) {
 		TaskListener.Scope observation = this.executor.taskListener().taskStarted(this.future);
 		try {
-			this.future.complete(this.callable.call());
+			this.future.complete(callable.call());
 		}
 		catch (Throwable ex) {
 			this.executor.taskFailed(this.future, ex);
@@ -151,6 +162,7 @@ final class ManagedTask<T> implements Runnable {
 
 	void cancelled(boolean mayInterruptIfRunning) {
 		if (PHASE.compareAndSet(this, NEW, ENDED)) {
+			release();
 			this.executor.taskDequeued(this);
 		}
 		else if (mayInterruptIfRunning) {

@@ -1,5 +1,6 @@
 package dev.executor.core;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +108,34 @@ class InFlightTasksTests {
 		}
 		await().until(() -> executor.inFlightCount() == 0);
 		assertThat(executor.completedTaskCount()).isEqualTo(100);
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void futureShouldNotKeepWhatItsTaskCapturedOnceTheTaskEnded(Pool pool) throws Exception {
+		DelegatingManagedExecutor executor = create(pool.create());
+		executor.submit(this::startAndAwaitRelease);
+		assertThat(this.started.await(5, TimeUnit.SECONDS)).isTrue();
+		List<WeakReference<Object>> captured = new ArrayList<>();
+		FutureProxy<Integer> ran = submitCapturing(executor, captured);
+		FutureProxy<Integer> cancelled = submitCapturing(executor, captured);
+		cancelled.cancel(false);
+		this.release.countDown();
+		assertThat(ran.get(5, TimeUnit.SECONDS)).isEqualTo(1024);
+		await().until(() -> executor.inFlightCount() == 0);
+		await().until(() -> {
+			System.gc();
+			return captured.stream().allMatch((reference) -> reference.get() == null);
+		});
+		assertThat(ran.state()).isEqualTo(FutureState.FINISHED);
+		assertThat(cancelled.state()).isEqualTo(FutureState.CANCELLED);
+	}
+
+	private static FutureProxy<Integer> submitCapturing(DelegatingManagedExecutor executor,
+			List<WeakReference<Object>> captured) {
+		byte[] large = new byte[1024];
+		captured.add(new WeakReference<>(large));
+		return executor.submit(() -> large.length);
 	}
 
 	private DelegatingManagedExecutor create(ExecutorService pool) {
