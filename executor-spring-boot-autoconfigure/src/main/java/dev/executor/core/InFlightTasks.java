@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -157,20 +158,18 @@ abstract class InFlightTasks {
 
 		@Override
 		int running() {
-			int count = 0;
-			for (ManagedTask<?> task : this.tasks) {
-				if (task.isRunning()) {
-					count++;
-				}
-			}
-			return count;
+			return count(ManagedTask::isRunning);
 		}
 
 		@Override
 		int queued() {
+			return count(ManagedTask::isQueued);
+		}
+
+		private int count(Predicate<ManagedTask<?>> condition) {
 			int count = 0;
 			for (ManagedTask<?> task : this.tasks) {
-				if (task.isQueued()) {
+				if (condition.test(task)) {
 					count++;
 				}
 			}

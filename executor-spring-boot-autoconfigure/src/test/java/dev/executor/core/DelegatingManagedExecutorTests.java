@@ -123,19 +123,7 @@ class DelegatingManagedExecutorTests {
 	void closeShouldEndTheFuturesOfTasksThatDoNotFinishWithinTheAwaitPeriod() throws Exception {
 		DelegatingManagedExecutor executor = this.executors
 			.create(TestSpecs.spec("jobs").withAwaitTerminationPeriod(Duration.ofMillis(100)));
-		FutureProxy<?> ignoresInterrupts = executor.submit(() -> {
-			this.started.countDown();
-			while (true) {
-				try {
-					if (this.release.await(5, TimeUnit.SECONDS)) {
-						return;
-					}
-				}
-				catch (InterruptedException ex) {
-					// keeps running, as badly behaved tasks do
-				}
-			}
-		});
+		FutureProxy<?> ignoresInterrupts = executor.submit(new BadlyBehavedTask(this.started, this.release));
 		FutureProxy<String> queued = executor.submit(() -> "queued");
 		assertThat(this.started.await(5, TimeUnit.SECONDS)).isTrue();
 		executor.close();

@@ -69,19 +69,7 @@ class InFlightTasksTests {
 	@EnumSource
 	void shutdownNowShouldCancelRunningAndQueuedTasks(Pool pool) throws Exception {
 		DelegatingManagedExecutor executor = create(pool.create());
-		FutureProxy<?> ignoresInterrupts = executor.submit(() -> {
-			this.started.countDown();
-			while (true) {
-				try {
-					if (this.release.await(5, TimeUnit.SECONDS)) {
-						return;
-					}
-				}
-				catch (InterruptedException ex) {
-					// keeps running, as badly behaved tasks do
-				}
-			}
-		});
+		FutureProxy<?> ignoresInterrupts = executor.submit(new BadlyBehavedTask(this.started, this.release));
 		List<FutureProxy<String>> queued = new ArrayList<>();
 		for (int i = 0; i < 100; i++) {
 			queued.add(executor.submit(() -> "queued"));
