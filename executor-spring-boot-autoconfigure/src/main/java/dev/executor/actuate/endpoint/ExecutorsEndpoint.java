@@ -25,6 +25,7 @@ import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.Selector.Match;
 
 /**
  * {@link Endpoint @Endpoint} to expose the managed executors, the futures they store and
@@ -93,12 +94,25 @@ public class ExecutorsEndpoint {
 	/**
 	 * Cancel a stored future, interrupting its task if it runs, and remove it.
 	 * @param name the executor name
-	 * @param key the key of the future
+	 * @param key the key of the future, in path segments, since keys may contain
+	 * {@code /}
 	 * @return the future as it is after the cancellation, or {@code null} if there is no
 	 * such executor or future
 	 */
 	@DeleteOperation
-	public @Nullable FutureDescriptor cancel(@Selector String name, @Selector String key) {
+	public @Nullable FutureDescriptor cancel(@Selector String name,
+			@Selector(match = Match.ALL_REMAINING) String... key) {
+		return cancelStored(name, key(key));
+	}
+
+	/**
+	 * Cancel a stored future, interrupting its task if it runs, and remove it.
+	 * @param name the executor name
+	 * @param key the key of the future
+	 * @return the future as it is after the cancellation, or {@code null} if there is no
+	 * such executor or future
+	 */
+	public @Nullable FutureDescriptor cancelStored(String name, String key) {
 		ManagedExecutor executor = find(name);
 		if (executor == null) {
 			return null;
@@ -106,6 +120,15 @@ public class ExecutorsEndpoint {
 		Optional<FutureProxy<Object>> removed = executor.futures().pop(key);
 		removed.ifPresent((future) -> future.cancel(true));
 		return removed.map(FutureDescriptor::new).orElse(null);
+	}
+
+	/**
+	 * Return the key that the given path segments name.
+	 * @param segments the segments of the key in an endpoint path
+	 * @return the key
+	 */
+	static String key(String... segments) {
+		return String.join("/", segments);
 	}
 
 	/**

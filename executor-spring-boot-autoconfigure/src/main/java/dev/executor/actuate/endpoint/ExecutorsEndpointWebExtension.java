@@ -21,6 +21,7 @@ import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.Selector.Match;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
 import org.springframework.context.annotation.ImportRuntimeHints;
@@ -67,25 +68,30 @@ public class ExecutorsEndpointWebExtension {
 	 * Return one stored future.
 	 * @param securityContext the security context of the request
 	 * @param name the executor name
-	 * @param key the key of the future
+	 * @param key the key of the future, in path segments, since keys may contain
+	 * {@code /}
 	 * @return the future, or a {@code 404} response
 	 */
 	@ReadOperation
 	public WebEndpointResponse<Object> future(SecurityContext securityContext, @Selector String name,
-			@Selector String key) {
+			@Selector(match = Match.ALL_REMAINING) String... key) {
 		boolean showValues = this.showValues.isShown(securityContext, this.roles);
-		return okOrNotFound(this.delegate.future(name, key, showValues), name, key);
+		String joined = ExecutorsEndpoint.key(key);
+		return okOrNotFound(this.delegate.future(name, joined, showValues), name, joined);
 	}
 
 	/**
 	 * Cancel a stored future, interrupting its task if it runs, and remove it.
 	 * @param name the executor name
-	 * @param key the key of the future
+	 * @param key the key of the future, in path segments, since keys may contain
+	 * {@code /}
 	 * @return the cancelled future, or a {@code 404} response
 	 */
 	@DeleteOperation
-	public WebEndpointResponse<Object> cancel(@Selector String name, @Selector String key) {
-		return okOrNotFound(this.delegate.cancel(name, key), name, key);
+	public WebEndpointResponse<Object> cancel(@Selector String name,
+			@Selector(match = Match.ALL_REMAINING) String... key) {
+		String joined = ExecutorsEndpoint.key(key);
+		return okOrNotFound(this.delegate.cancelStored(name, joined), name, joined);
 	}
 
 	private WebEndpointResponse<Object> okOrNotFound(@Nullable Object body, String name, @Nullable String key) {

@@ -152,6 +152,23 @@ class ExecutorsEndpointWebTests {
 	}
 
 	@Test
+	void keyWithSlashesShouldBeAddressedByItsPathSegments() throws Exception {
+		ManagedExecutor executor = this.executors.get("default");
+		executor.submitStored("reports/2026/11", () -> "done").get(5, TimeUnit.SECONDS);
+		ResponseEntity<Map<String, Object>> found = get(client(), "/default/reports/2026/11");
+		assertThat(found.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(found.getBody()).containsEntry("key", "reports/2026/11").containsEntry("state", "FINISHED");
+		assertNotFound(get(client(), "/default/reports/2026"),
+				Map.of("message", "Executor 'default' stores no future under the key 'reports/2026'"));
+		ResponseEntity<Map<String, Object>> deleted = client().delete()
+			.uri("/default/reports/2026/11")
+			.retrieve()
+			.toEntity(JSON_OBJECT);
+		assertThat(deleted.getBody()).containsEntry("key", "reports/2026/11");
+		assertThat(executor.futures().contains("reports/2026/11")).isFalse();
+	}
+
+	@Test
 	void unknownExecutorShouldAnswerNotFoundWithAMessage() {
 		Map<String, Object> message = Map.of("message", "No executor named 'unknown'");
 		assertNotFound(get(client(), "/unknown"), message);
