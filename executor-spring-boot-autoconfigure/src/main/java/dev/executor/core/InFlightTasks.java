@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
@@ -19,9 +20,10 @@ import org.jspecify.annotations.Nullable;
  * if the pool drops what it was given.
  * <p>
  * Any pool can have its tasks {@link #of(ExecutorService) registered} one by one. A plain
- * {@link ThreadPoolExecutor} needs no register: its queue holds the very tasks it was
- * given, and the tasks running are found through the thread that runs them, which spares
- * every task two updates of a map shared by all threads.
+ * {@link ThreadPoolExecutor} that aborts or runs what it rejects needs no register: its
+ * queue holds the very tasks it was given, and the tasks running are found through the
+ * thread that runs them, which spares every task two updates of a map shared by all
+ * threads.
  */
 abstract class InFlightTasks {
 
@@ -31,11 +33,18 @@ abstract class InFlightTasks {
 	 * @return the tasks in flight on it
 	 */
 	static InFlightTasks of(ExecutorService pool) {
-		// a subclass may wrap what it queues, or drop it when shut down
-		if (pool.getClass() == ThreadPoolExecutor.class) {
-			return new PooledTasks((ThreadPoolExecutor) pool);
+		if (pool instanceof ThreadPoolExecutor threadPool && keepsWhatItIsGiven(threadPool)) {
+			return new PooledTasks(threadPool);
 		}
 		return new RegisteredTasks(pool);
+	}
+
+	// a subclass may wrap what it queues, and a handler other than these drops tasks
+	// without a trace
+	private static boolean keepsWhatItIsGiven(ThreadPoolExecutor pool) {
+		RejectedExecutionHandler handler = pool.getRejectedExecutionHandler();
+		return pool.getClass() == ThreadPoolExecutor.class && (handler instanceof ThreadPoolExecutor.AbortPolicy
+				|| handler instanceof ThreadPoolExecutor.CallerRunsPolicy);
 	}
 
 	/**

@@ -85,6 +85,20 @@ class InFlightTasksTests {
 	}
 
 	@Test
+	void tasksThatThePoolDiscardsShouldStillEndWhenItShutsDown() throws Exception {
+		// drops the oldest queued task when full, without a trace: registered
+		DelegatingManagedExecutor executor = create(new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(1), new ThreadPoolExecutor.DiscardOldestPolicy()));
+		executor.submit(this::startAndAwaitRelease);
+		assertThat(this.started.await(5, TimeUnit.SECONDS)).isTrue();
+		FutureProxy<String> discarded = executor.submit(() -> "discarded");
+		FutureProxy<String> queued = executor.submit(() -> "queued");
+		executor.shutdownNow();
+		assertThat(discarded.state()).isEqualTo(FutureState.CANCELLED);
+		assertThat(queued.state()).isEqualTo(FutureState.CANCELLED);
+	}
+
+	@Test
 	void completedTaskCountShouldKeepCountingWhenPoolThreadsEndAndOthersTakeTheirPlace() throws Exception {
 		ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
 		pool.allowCoreThreadTimeOut(true);
