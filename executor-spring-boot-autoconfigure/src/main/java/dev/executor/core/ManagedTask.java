@@ -120,6 +120,7 @@ final class ManagedTask<T> implements Runnable {
 	private void release() {
 		this.callable = null;
 		this.context = null;
+		this.future.detach();
 	}
 
 	private void callObserved(Callable<T> callable) {

@@ -52,7 +52,11 @@ final class TaskFuture<T> extends FutureProxy<T> {
 
 	private final DelegatingManagedExecutor executor;
 
+	// the task while it may still run or be cancelled; dropped once it has ended, so that
+	// a future kept afterwards holds no more than it needs
 	private @Nullable ManagedTask<T> task;
+
+	private boolean ofTask;
 
 	private long submittedNanos;
 
@@ -71,7 +75,12 @@ final class TaskFuture<T> extends FutureProxy<T> {
 
 	void attach(ManagedTask<T> task) {
 		this.task = task;
+		this.ofTask = true;
 		this.submittedNanos = System.nanoTime();
+	}
+
+	void detach() {
+		this.task = null;
 	}
 
 	void markStarted() {
@@ -100,7 +109,7 @@ final class TaskFuture<T> extends FutureProxy<T> {
 	}
 
 	private boolean finish(TaskOutcome outcome) {
-		if (this.task == null) {
+		if (!this.ofTask) {
 			return true;
 		}
 		if (this.finish != NOT_YET) {
@@ -137,7 +146,7 @@ final class TaskFuture<T> extends FutureProxy<T> {
 
 	@Override
 	public Optional<Instant> submitted() {
-		return (this.task != null) ? Optional.of(WallClock.instant(this.submittedNanos)) : Optional.empty();
+		return this.ofTask ? Optional.of(WallClock.instant(this.submittedNanos)) : Optional.empty();
 	}
 
 	@Override
@@ -151,7 +160,7 @@ final class TaskFuture<T> extends FutureProxy<T> {
 	}
 
 	private Optional<Instant> afterSubmission(long nanos) {
-		if (this.task == null || nanos == -1) {
+		if (!this.ofTask || nanos == -1) {
 			return Optional.empty();
 		}
 		return Optional.of(WallClock.instant(this.submittedNanos + nanos));
@@ -160,7 +169,7 @@ final class TaskFuture<T> extends FutureProxy<T> {
 	@Override
 	public Optional<Duration> duration() {
 		long started = startedAfter();
-		if (this.task == null || started == -1) {
+		if (!this.ofTask || started == -1) {
 			return Optional.empty();
 		}
 		long finished = finishedAfter();
