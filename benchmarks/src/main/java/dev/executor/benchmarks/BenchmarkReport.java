@@ -59,8 +59,9 @@ public final class BenchmarkReport {
 		if (Runtime.version().feature() >= 21) {
 			executors.add("virtual");
 		}
+		// two JVMs each: how the threads of one JVM happen to be scheduled moves these most
 		Collection<RunResult> results = run(ThreadExecutorBenchmark.class.getSimpleName(),
-				(options) -> options.param("executor", executors.toArray(String[]::new)));
+				(options) -> options.param("executor", executors.toArray(String[]::new)).forks(this.quick ? 1 : 2));
 		for (String benchmark : List.of("roundTrip", "batch")) {
 			for (String context : List.of("false", "true")) {
 				Map<String, Double> scores = new LinkedHashMap<>();
