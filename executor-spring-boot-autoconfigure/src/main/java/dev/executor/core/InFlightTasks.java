@@ -308,16 +308,17 @@ abstract class InFlightTasks {
 		@Override
 		List<Runnable> cancelAll() {
 			this.cancelling = true;
-			for (Slot slot : this.slots) {
-				ManagedTask<?> task = slot.task;
-				if (task != null) {
-					task.future().cancel(true);
-				}
-			}
+			// empty the queue first: a thread whose task is interrupted would take the next
 			List<Runnable> queued = drain(this.pool);
 			for (Runnable runnable : queued) {
 				if (runnable instanceof ManagedTask<?> task) {
 					task.future().cancel(false);
+				}
+			}
+			for (Slot slot : this.slots) {
+				ManagedTask<?> task = slot.task;
+				if (task != null) {
+					task.future().cancel(true);
 				}
 			}
 			return queued;
