@@ -105,12 +105,6 @@ public class HazelcastPool extends ThreadPoolExecutor implements TaskAdapter, Re
 	}
 
 	/**
-	 * Serialise a task for a member. The MDC entries and the {@code Authentication} that
-	 * travel with it are taken when it runs, from the pool thread, which then holds what
-	 * the executor's context propagation lets the task see.
-	 * @throws dev.executor.TaskNotSerializableException if the task cannot be serialised
-	 */
-	/**
 	 * Return the application context of the application instance on the member that runs
 	 * a job call, which its own {@code hazelcast} executor type registered there.
 	 * @param beanFactory the bean factory of the submitting application
@@ -121,6 +115,12 @@ public class HazelcastPool extends ThreadPoolExecutor implements TaskAdapter, Re
 		return new MemberApplicationContext();
 	}
 
+	/**
+	 * Serialise a task for a member. The MDC entries and the {@code Authentication} that
+	 * travel with it are taken when it runs, from the pool thread, which then holds what
+	 * the executor's context propagation lets the task see.
+	 * @throws dev.executor.TaskNotSerializableException if the task cannot be serialised
+	 */
 	@Override
 	public <T> Callable<T> adapt(Callable<T> task) {
 		byte[] payload = this.serializer.serialize(task);

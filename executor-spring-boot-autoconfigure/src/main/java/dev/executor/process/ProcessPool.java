@@ -134,12 +134,6 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 	}
 
 	/**
-	 * Serialise a task for a worker process. The MDC entries and the
-	 * {@code Authentication} that travel with it are taken when it runs, from the pool
-	 * thread, which then holds what the executor's context propagation lets the task see.
-	 * @throws dev.executor.TaskNotSerializableException if the task cannot be serialised
-	 */
-	/**
 	 * Return the application context that the worker process running a job call creates
 	 * from the application's {@code @SpringBootConfiguration} class, see
 	 * {@link WorkerApplication}.
@@ -159,6 +153,12 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 		return application::context;
 	}
 
+	/**
+	 * Serialise a task for a worker process. The MDC entries and the
+	 * {@code Authentication} that travel with it are taken when it runs, from the pool
+	 * thread, which then holds what the executor's context propagation lets the task see.
+	 * @throws dev.executor.TaskNotSerializableException if the task cannot be serialised
+	 */
 	@Override
 	public <T> Callable<T> adapt(Callable<T> task) {
 		return new RemoteTask<>(this.serializer.serialize(task));

@@ -10,9 +10,10 @@ import org.springframework.boot.system.JavaVersion;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
 
 /**
- * The {@code virtual} executor type: every task starts a new virtual thread, and at most
- * {@code max-workers} run at once; the rest wait in the queue. A thread pool whose
- * threads are virtual, made by Spring's {@link VirtualThreadTaskExecutor}, rather than a
+ * The {@code virtual} executor type: a task starts a new virtual thread while fewer than
+ * {@code max-workers} exist, else it waits in the queue for one of them; idle ones end
+ * after a minute. A thread pool whose threads are virtual, made by Spring's
+ * {@link VirtualThreadTaskExecutor}, rather than a
  * {@code SimpleAsyncTaskExecutor} because the latter blocks the submitting thread at its
  * concurrency limit instead of queueing. Needs Java 21 or later.
  */
