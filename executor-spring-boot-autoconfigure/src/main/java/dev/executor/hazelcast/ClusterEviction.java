@@ -26,6 +26,11 @@ final class ClusterEviction {
 	}
 
 	void evict(IMap<String, StoredFutureEntry> map) {
+		// reading every entry goes to every member: without a time-to-live, only a map
+		// longer than its maximum can have something to evict
+		if (this.timeToLiveMillis == Long.MAX_VALUE && map.size() <= this.maxLength) {
+			return;
+		}
 		long now = System.currentTimeMillis();
 		List<StoredFutureEntry> finished = new ArrayList<>();
 		int size = 0;
