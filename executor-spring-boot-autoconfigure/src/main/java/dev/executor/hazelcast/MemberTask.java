@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.hazelcast.core.HazelcastInstance;
@@ -16,6 +17,7 @@ import dev.executor.process.WorkerContext;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ConcurrentReferenceHashMap;
 
 /**
  * What a {@link HazelcastPool} sends to a member: the serialised task and the context it
@@ -26,6 +28,9 @@ final class MemberTask implements Callable<MemberOutcome>, Serializable, Hazelca
 
 	@Serial
 	private static final long serialVersionUID = 1L;
+
+	// one per class loader, so that the classes a member loaded by name stay known
+	private static final Map<ClassLoader, Serialization> serializations = new ConcurrentReferenceHashMap<>();
 
 	private final String executorName;
 
@@ -48,7 +53,7 @@ final class MemberTask implements Callable<MemberOutcome>, Serializable, Hazelca
 
 	@Override
 	public MemberOutcome call() throws IOException {
-		Serialization serialization = new Serialization(classLoader());
+		Serialization serialization = serializations.computeIfAbsent(classLoader(), Serialization::new);
 		Object result;
 		HazelcastTasks.set(this.instance);
 		try (AutoCloseable scope = WorkerContext.read(new DataInputStream(new ByteArrayInputStream(this.context)))
