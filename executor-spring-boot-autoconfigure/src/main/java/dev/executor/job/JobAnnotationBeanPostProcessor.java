@@ -20,6 +20,7 @@ import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.MethodClassKey;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
@@ -31,7 +32,8 @@ import org.springframework.util.ReflectionUtils;
 public class JobAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvisingPostProcessor
 		implements SmartInitializingSingleton {
 
-	private final Map<String, JobMethod> jobMethods = new ConcurrentHashMap<>();
+	// by method and class: two job classes may share a simple name
+	private final Map<MethodClassKey, JobMethod> jobMethods = new ConcurrentHashMap<>();
 
 	private @Nullable BeanFactory beanFactory;
 
@@ -70,7 +72,7 @@ public class JobAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvi
 		ReflectionUtils.doWithMethods(targetClass, (method) -> {
 			JobMethod job = JobMethod.of(method, targetClass);
 			if (job != null) {
-				this.jobMethods.put(job.toString(), job);
+				this.jobMethods.put(new MethodClassKey(method, targetClass), job);
 			}
 		}, ReflectionUtils.USER_DECLARED_METHODS);
 		return super.postProcessAfterInitialization(bean, beanName);
@@ -84,11 +86,11 @@ public class JobAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvi
 		}
 		ManagedExecutors executors = beanFactory.getBean(ManagedExecutors.class);
 		Set<String> known = executors.names();
-		this.jobMethods.forEach((method, job) -> {
+		this.jobMethods.values().forEach((job) -> {
 			String executorName = job.executorName();
 			if (!known.contains(executorName)) {
 				throw new NoSuchExecutorException(executorName, known,
-						"@Job method " + method + " names the executor '" + executorName
+						"@Job method " + job + " names the executor '" + executorName
 								+ "', which does not exist; known executors are " + known);
 			}
 			ManagedExecutor executor = executors.get(executorName);

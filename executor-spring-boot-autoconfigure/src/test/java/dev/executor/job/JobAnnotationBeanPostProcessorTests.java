@@ -199,6 +199,15 @@ class JobAnnotationBeanPostProcessorTests {
 		});
 	}
 
+	@Test
+	void jobNamingAnUnknownExecutorShouldFailStartUpAlsoNextToAValidJobOfTheSameSimpleName() {
+		this.contextRunner.withUserConfiguration(SameSimpleNameConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).isInstanceOf(NoSuchExecutorException.class)
+				.hasMessageStartingWith("@Job method UnknownExecutor.run() names the executor 'missing'");
+		});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class JobsConfiguration {
 
@@ -346,6 +355,34 @@ class JobAnnotationBeanPostProcessorTests {
 
 		@Job(executor = "missing")
 		public void run() {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SameSimpleNameConfiguration {
+
+		@Bean
+		UnknownExecutor unknownExecutor() {
+			return new UnknownExecutor();
+		}
+
+		@Bean
+		Valid.UnknownExecutor validExecutor(UnknownExecutor unknownExecutor) {
+			return new Valid.UnknownExecutor();
+		}
+
+	}
+
+	static class Valid {
+
+		// the same simple name as the job above, on an executor that exists
+		static class UnknownExecutor {
+
+			@Job(executor = "reports")
+			public void run() {
+			}
+
 		}
 
 	}
