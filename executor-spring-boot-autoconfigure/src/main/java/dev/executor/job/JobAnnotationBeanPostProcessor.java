@@ -32,8 +32,8 @@ import org.springframework.util.ReflectionUtils;
 public class JobAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvisingPostProcessor
 		implements SmartInitializingSingleton {
 
-	// by method and class: two job classes may share a simple name
-	private final Map<MethodClassKey, JobMethod> jobMethods = new ConcurrentHashMap<>();
+	// by description, then by method and class: two job classes may share a simple name
+	private final Map<String, Map<MethodClassKey, JobMethod>> jobMethods = new ConcurrentHashMap<>();
 
 	private @Nullable BeanFactory beanFactory;
 
@@ -72,7 +72,8 @@ public class JobAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvi
 		ReflectionUtils.doWithMethods(targetClass, (method) -> {
 			JobMethod job = JobMethod.of(method, targetClass);
 			if (job != null) {
-				this.jobMethods.put(new MethodClassKey(method, targetClass), job);
+				this.jobMethods.computeIfAbsent(job.toString(), (description) -> new ConcurrentHashMap<>())
+					.put(new MethodClassKey(method, targetClass), job);
 			}
 		}, ReflectionUtils.USER_DECLARED_METHODS);
 		return super.postProcessAfterInitialization(bean, beanName);
@@ -86,7 +87,7 @@ public class JobAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvi
 		}
 		ManagedExecutors executors = beanFactory.getBean(ManagedExecutors.class);
 		Set<String> known = executors.names();
-		this.jobMethods.values().forEach((job) -> {
+		this.jobMethods.values().stream().flatMap((jobs) -> jobs.values().stream()).forEach((job) -> {
 			String executorName = job.executorName();
 			if (!known.contains(executorName)) {
 				throw new NoSuchExecutorException(executorName, known,
