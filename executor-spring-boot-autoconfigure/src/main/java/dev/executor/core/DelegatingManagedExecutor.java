@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import dev.executor.ExecutorSpec;
 import dev.executor.FutureProxy;
 import dev.executor.ManagedExecutor;
-import dev.executor.SerializableCallable;
 import dev.executor.StoredFutures;
 import dev.executor.context.ContextPropagation;
 import dev.executor.context.TaskContext;
@@ -225,8 +224,7 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 		List<FutureProxy<R>> submitted = new ArrayList<>();
 		try {
 			for (T item : items) {
-				SerializableCallable<R> call = () -> fn.apply(item);
-				submitted.add(dispatch(null, call, context, timeout, callbacks));
+				submitted.add(dispatch(null, new MappedItem<T, R>(fn, item), context, timeout, callbacks));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -277,16 +275,12 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 		return future;
 	}
 
-	private static SerializableCallable<@Nullable Object> callable(Runnable task) {
-		return callable(task, null);
+	private static Callable<@Nullable Object> callable(Runnable task) {
+		return new RunnableCallable<>(task, null);
 	}
 
-	// serialisable, so that pools whose tasks leave the JVM can take runnables too
-	private static <T> SerializableCallable<T> callable(Runnable task, T result) {
-		return () -> {
-			task.run();
-			return result;
-		};
+	private static <T> Callable<T> callable(Runnable task, T result) {
+		return new RunnableCallable<>(task, result);
 	}
 
 	private RejectedExecutionException describeRejection(RejectedExecutionException ex) {

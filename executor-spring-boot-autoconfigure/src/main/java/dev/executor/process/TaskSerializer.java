@@ -7,6 +7,7 @@ import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Method;
 
 import dev.executor.TaskNotSerializableException;
+import dev.executor.core.WrappedTask;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,8 +17,6 @@ import org.jspecify.annotations.Nullable;
  * types whose tasks leave the JVM; the bytes are read back with {@link Serialization}.
  */
 public final class TaskSerializer {
-
-	private static final String EXECUTOR_WRAPPER = "dev/executor/core/DelegatingManagedExecutor";
 
 	private static final String LAMBDA_PREFIX = "lambda$";
 
@@ -47,9 +46,11 @@ public final class TaskSerializer {
 	 * @throws TaskNotSerializableException if it cannot be serialised
 	 */
 	public byte[] serialize(Object task) {
-		if (!(task instanceof Serializable)) {
-			String className = task.getClass().getName();
-			throw notSerializable(className, task.getClass().isSynthetic()
+		// what was submitted is blamed, not the callable the executor made around it
+		Object submitted = (task instanceof WrappedTask wrapper) ? wrapper.wrapped() : task;
+		if (!(submitted instanceof Serializable)) {
+			String className = submitted.getClass().getName();
+			throw notSerializable(className, submitted.getClass().isSynthetic()
 					? "it is a lambda that was not created serializable (" + className + "); pass the lambda to "
 							+ "submit directly rather than through a Callable or Runnable variable"
 					: "its class " + className + " does not implement java.io.Serializable", null);
@@ -59,7 +60,7 @@ public final class TaskSerializer {
 		}
 		catch (NotSerializableException ex) {
 			String className = ex.getMessage();
-			String where = whereCaptured(task, className);
+			String where = whereCaptured(submitted, className);
 			String captured = (where != null) ? " (" + where + ")" : "";
 			throw notSerializable(className, className + " is not serializable" + captured
 					+ "; make it implement java.io.Serializable, or capture only serializable values", ex);
@@ -88,9 +89,6 @@ public final class TaskSerializer {
 			String nested = whereCaptured(captured, className);
 			if (nested != null) {
 				return nested;
-			}
-			if (EXECUTOR_WRAPPER.equals(lambda.getCapturingClass())) {
-				continue;
 			}
 			if (captured.getClass().getName().equals(className)) {
 				return "captured by " + describe(lambda);

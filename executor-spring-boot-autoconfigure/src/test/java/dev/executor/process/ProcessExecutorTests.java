@@ -126,6 +126,17 @@ class ProcessExecutorTests {
 	}
 
 	@Test
+	void runnableThatIsNotSerializableShouldBeRejectedAtSubmitSayingWhy() {
+		Runnable plain = () -> {
+		};
+		assertThatExceptionOfType(TaskNotSerializableException.class).isThrownBy(() -> this.executor.submit(plain))
+			.withMessageStartingWith("Task for executor 'default' cannot be sent to a worker process: it is a lambda "
+					+ "that was not created serializable (" + ProcessExecutorTests.class.getName() + "$$Lambda")
+			.withMessageEndingWith("); pass the lambda to submit directly rather than through a Callable or Runnable "
+					+ "variable");
+	}
+
+	@Test
 	void taskWhoseClassIsNotSerializableShouldBeRejectedAtSubmitNamingIt() {
 		assertThatExceptionOfType(TaskNotSerializableException.class)
 			.isThrownBy(() -> this.executor.submit(new PlainTask()))
