@@ -207,6 +207,15 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 		}
 	}
 
+	@Override
+	public List<Runnable> shutdownNow() {
+		List<Runnable> queued = super.shutdownNow();
+		// the pool does not interrupt a thread before it takes its first task, and a
+		// thread waits for its first worker to start before it does
+		this.threads.forEach(Thread::interrupt);
+		return queued;
+	}
+
 	/**
 	 * End every worker process that is still running.
 	 */

@@ -66,6 +66,8 @@ final class WorkerThread extends Thread {
 		try {
 			WorkerProcess first = this.pool.startWorker();
 			this.worker = first;
+			// an interrupt ends a worker that never finishes starting, as it ends a busy one
+			this.busy = first;
 			try {
 				first.awaitReady();
 				this.started.complete(null);
@@ -73,6 +75,9 @@ final class WorkerThread extends Thread {
 			catch (IOException ex) {
 				this.worker = null;
 				this.started.completeExceptionally(ended(first, ex));
+			}
+			finally {
+				this.busy = null;
 			}
 		}
 		catch (IOException ex) {

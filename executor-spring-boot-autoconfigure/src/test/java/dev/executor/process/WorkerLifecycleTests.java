@@ -1,5 +1,6 @@
 package dev.executor.process;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,6 +101,21 @@ class WorkerLifecycleTests {
 		assertThat(pool(executor).workerProcesses()).isEmpty();
 		executor.submit(() -> "started").get(20, TimeUnit.SECONDS);
 		assertThat(pool(executor).workerProcesses()).hasSize(1);
+	}
+
+	@Test
+	void closeShouldEndAWorkerThatNeverFinishesStarting() throws Exception {
+		Path pauseFile = this.tempDir.resolve("paused");
+		// the worker JVM waits for this file to go away before it runs anything
+		DelegatingManagedExecutor executor = create("executor.max-workers=1", "executor.process.prestart=false",
+				"executor.shutdown.await-termination-period=100ms",
+				"executor.process.jvm-args=-XX:+UnlockDiagnosticVMOptions,-XX:+PauseAtStartup,-XX:PauseAtStartupFile="
+						+ pauseFile);
+		FutureProxy<String> future = executor.submit(() -> "never");
+		Awaitility.await().until(() -> Files.exists(pauseFile));
+		executor.close();
+		assertThat(future.isCancelled()).isTrue();
+		Awaitility.await().until(() -> pool(executor).isTerminated());
 	}
 
 	@Test
