@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
@@ -95,6 +97,27 @@ public class FutureProxy<T> extends CompletableFuture<T> {
 			return FutureState.CANCELLED;
 		}
 		return isCompletedExceptionally() ? FutureState.FAILED : FutureState.FINISHED;
+	}
+
+	/**
+	 * Return the exception that failed this future, as its task threw it.
+	 * @return the exception, empty unless this future {@link FutureState#FAILED failed}
+	 * (a cancelled future did not fail)
+	 */
+	public Optional<Throwable> failure() {
+		if (!isCompletedExceptionally() || isCancelled()) {
+			return Optional.empty();
+		}
+		try {
+			join();
+			return Optional.empty();
+		}
+		catch (CompletionException ex) {
+			return Optional.of((ex.getCause() != null) ? ex.getCause() : ex);
+		}
+		catch (CancellationException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/**

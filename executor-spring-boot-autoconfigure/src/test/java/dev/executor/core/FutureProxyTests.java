@@ -55,6 +55,23 @@ class FutureProxyTests {
 	}
 
 	@Test
+	void failureShouldBeTheExceptionTheTaskThrewAndOnlyThat() throws Exception {
+		IllegalStateException thrown = new IllegalStateException("failed");
+		FutureProxy<String> failed = this.executor.submit(() -> {
+			throw thrown;
+		});
+		FutureProxy<String> finished = this.executor.submit(() -> "done");
+		FutureProxy<String> cancelled = new FutureProxy<>("proxies", this.executor);
+		cancelled.cancel(false);
+		await().until(failed::isDone);
+		assertThat(failed.failure()).containsSame(thrown);
+		assertThat(finished.get(5, TimeUnit.SECONDS)).isEqualTo("done");
+		assertThat(finished.failure()).isEmpty();
+		assertThat(cancelled.failure()).isEmpty();
+		assertThat(new FutureProxy<String>("proxies", this.executor).failure()).isEmpty();
+	}
+
+	@Test
 	void dependentStagesShouldBeFutureProxiesOfTheSameExecutor() {
 		FutureProxy<Integer> future = this.executor.submit(() -> 20);
 		CompletableFuture<Integer> other = new CompletableFuture<>();

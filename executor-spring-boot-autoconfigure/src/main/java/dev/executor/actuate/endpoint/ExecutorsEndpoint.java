@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 
 import dev.executor.FutureProxy;
 import dev.executor.FutureState;
@@ -190,21 +188,9 @@ public class ExecutorsEndpoint {
 		if (!showValues) {
 			return new ExceptionDescriptor(SanitizableData.SANITIZED_VALUE, SanitizableData.SANITIZED_VALUE);
 		}
-		Throwable exception = exceptionOf(future);
+		Throwable exception = future.failure()
+			.orElseThrow(() -> new IllegalStateException("Future " + future + " did not fail"));
 		return new ExceptionDescriptor(exception.getClass().getName(), exception.getMessage());
-	}
-
-	private static Throwable exceptionOf(FutureProxy<?> future) {
-		try {
-			future.getNow(null);
-			throw new IllegalStateException("Future " + future + " did not fail");
-		}
-		catch (CompletionException ex) {
-			return (ex.getCause() != null) ? ex.getCause() : ex;
-		}
-		catch (CancellationException ex) {
-			return ex;
-		}
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package dev.executor.actuate.observation;
 
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 
 import dev.executor.FutureProxy;
 import dev.executor.core.DelegatingManagedExecutor;
@@ -12,7 +10,6 @@ import dev.executor.core.TaskOutcome;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Runs every task in an {@link Observation} named {@value #NAME}, so that traces show a
@@ -81,30 +78,11 @@ public class TaskObservations implements TaskObserver {
 			return (outcome) -> {
 				observation.lowCardinalityKeyValue(OUTCOMES[outcome.ordinal()]);
 				if (outcome == TaskOutcome.FAILURE || outcome == TaskOutcome.TIMEOUT) {
-					Throwable failure = failureOf(future);
-					if (failure != null) {
-						observation.error(failure);
-					}
+					future.failure().ifPresent(observation::error);
 				}
 				scope.close();
 				observation.stop();
 			};
-		}
-
-		private static @Nullable Throwable failureOf(FutureProxy<?> future) {
-			if (!future.isCompletedExceptionally()) {
-				return null;
-			}
-			try {
-				future.getNow(null);
-				return null;
-			}
-			catch (CompletionException ex) {
-				return (ex.getCause() != null) ? ex.getCause() : ex;
-			}
-			catch (CancellationException ex) {
-				return null;
-			}
 		}
 
 	}
