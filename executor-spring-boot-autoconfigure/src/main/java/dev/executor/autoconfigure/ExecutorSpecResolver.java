@@ -67,17 +67,6 @@ public class ExecutorSpecResolver {
 	}
 
 	/**
-	 * Return the names of the named executors.
-	 * @return the names, in configuration order
-	 * @throws InvalidExecutorPropertyException if a name is not valid
-	 */
-	public Set<String> names() {
-		Set<String> names = this.properties.getNamed().keySet();
-		names.forEach(ExecutorSpecResolver::checkName);
-		return names;
-	}
-
-	/**
 	 * Check that the given name can name an executor.
 	 * @param name the name of a named executor
 	 * @throws InvalidExecutorPropertyException if it cannot
@@ -167,12 +156,16 @@ public class ExecutorSpecResolver {
 		String store = settings.get((s) -> s.getFutures().getStore(), LOCAL_STORE);
 		check(FUTURES_STORES.contains(store), settings, "futures.store", store, "one of " + FUTURES_STORES);
 		if (HAZELCAST_TYPE.equals(store) && this.backends.get(HAZELCAST_TYPE) == null) {
-			String property = settings.property("futures.store");
-			throw new InvalidExecutorPropertyException(property, store, "Hazelcast is not on the classpath",
-					"Add the dependency com.hazelcast:hazelcast to the application, or set " + property + " to '"
-							+ LOCAL_STORE + "'");
+			throw hazelcastMissing(settings.property("futures.store"), store, "'" + LOCAL_STORE + "'");
 		}
 		return new HazelcastSpec(retry, HAZELCAST_TYPE.equals(store));
+	}
+
+	private static InvalidExecutorPropertyException hazelcastMissing(String property, String value,
+			String alternatives) {
+		return new InvalidExecutorPropertyException(property, value, "Hazelcast is not on the classpath",
+				"Add the dependency com.hazelcast:hazelcast to the application, or set " + property + " to "
+						+ alternatives);
 	}
 
 	private ExecutorBackend backend(Settings settings, String type) {
@@ -182,9 +175,7 @@ public class ExecutorSpecResolver {
 		}
 		String property = settings.property("type");
 		if (HAZELCAST_TYPE.equals(type)) {
-			throw new InvalidExecutorPropertyException(property, type, "Hazelcast is not on the classpath",
-					"Add the dependency com.hazelcast:hazelcast to the application, or set " + property
-							+ " to one of " + this.backends.names());
+			throw hazelcastMissing(property, type, "one of " + this.backends.names());
 		}
 		throw new InvalidExecutorPropertyException(property, type, "unknown executor type",
 				"Set " + property + " to one of " + this.backends.names() + ", or declare an "
