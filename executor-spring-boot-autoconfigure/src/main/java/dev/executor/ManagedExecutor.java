@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import dev.executor.spi.ExecutorBackend;
+
 /**
  * An {@link ExecutorService} configured from {@code executor.*} properties whose futures
  * carry the submitter's context, can be stored under a key and report their failures.

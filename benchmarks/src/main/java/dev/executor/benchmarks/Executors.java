@@ -7,7 +7,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import dev.executor.ExecutorBackend;
 import dev.executor.ExecutorSpec;
 import dev.executor.ManagedExecutor;
 import dev.executor.autoconfigure.ExecutorProperties;
@@ -18,6 +17,7 @@ import dev.executor.core.ExecutorBackends;
 import dev.executor.core.ManagedExecutorFactory;
 import dev.executor.core.TaskFailureReporter;
 import dev.executor.process.ProcessBackend;
+import dev.executor.spi.ExecutorBackend;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 

@@ -3,6 +3,7 @@ package dev.executor.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
+import dev.executor.spi.ExecutorBackend;
 import org.jspecify.annotations.Nullable;
 
 /**

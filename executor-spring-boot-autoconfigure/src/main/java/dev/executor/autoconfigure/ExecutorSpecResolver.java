@@ -8,14 +8,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import dev.executor.ExecutorBackend;
 import dev.executor.ExecutorSpec;
 import dev.executor.ExecutorSpec.HazelcastSpec;
 import dev.executor.ExecutorSpec.ProcessSpec;
 import dev.executor.ManagedExecutor;
 import dev.executor.context.SnapshotContextPropagationFactory;
 import dev.executor.core.ExecutorBackends;
-import dev.executor.core.InvalidExecutorPropertyException;
+import dev.executor.spi.ExecutorBackend;
+import dev.executor.spi.InvalidExecutorPropertyException;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,6 @@
 package dev.executor.autoconfigure;
 
-import dev.executor.core.InvalidExecutorPropertyException;
+import dev.executor.spi.InvalidExecutorPropertyException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

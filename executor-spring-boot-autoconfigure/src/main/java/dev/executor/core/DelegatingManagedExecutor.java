@@ -22,6 +22,8 @@ import dev.executor.ManagedExecutor;
 import dev.executor.StoredFutures;
 import dev.executor.context.ContextPropagation;
 import dev.executor.context.TaskContext;
+import dev.executor.spi.TaskAdapter;
+import dev.executor.spi.TaskListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

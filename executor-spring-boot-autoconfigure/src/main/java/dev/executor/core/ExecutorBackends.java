@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import dev.executor.ExecutorBackend;
+import dev.executor.spi.ExecutorBackend;
 import org.jspecify.annotations.Nullable;
 
 /**

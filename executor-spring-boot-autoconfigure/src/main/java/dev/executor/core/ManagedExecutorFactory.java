@@ -3,11 +3,14 @@ package dev.executor.core;
 import java.util.List;
 
 import dev.executor.DoneCallback;
-import dev.executor.ExecutorBackend;
 import dev.executor.ExecutorSpec;
 import dev.executor.ManagedExecutor;
 import dev.executor.context.ContextPropagation;
 import dev.executor.context.ContextPropagationFactory;
+import dev.executor.spi.ExecutorBackend;
+import dev.executor.spi.InvalidExecutorPropertyException;
+import dev.executor.spi.StoredFuturesFactory;
+import dev.executor.spi.TaskObserver;
 
 /**
  * Creates {@link ManagedExecutor managed executors} from their settings, on the pool of

@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import dev.executor.TaskTimeoutException;
 import dev.executor.context.TaskContext;
+import dev.executor.spi.TaskListener;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 
 import dev.executor.FutureProxy;
 import dev.executor.context.TaskContext;
+import dev.executor.spi.TaskOutcome;
 import org.jspecify.annotations.Nullable;
 
 /**

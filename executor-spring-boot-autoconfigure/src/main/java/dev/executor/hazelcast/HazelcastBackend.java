@@ -5,10 +5,10 @@ import java.util.function.Supplier;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import dev.executor.ExecutorBackend;
 import dev.executor.ExecutorSpec;
 import dev.executor.StoredFutures;
-import dev.executor.core.StoredFuturesFactory;
+import dev.executor.spi.ExecutorBackend;
+import dev.executor.spi.StoredFuturesFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

@@ -30,7 +30,7 @@ import dev.executor.DuplicateFutureKeyException;
 import dev.executor.FutureProxy;
 import dev.executor.FutureState;
 import dev.executor.StoredFutures;
-import dev.executor.process.Serialization;
+import dev.executor.remote.Serialization;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,7 +2,7 @@ package dev.executor.hazelcast;
 
 import java.io.Serial;
 
-import dev.executor.core.ApplicationContextSource;
+import dev.executor.spi.ApplicationContextSource;
 
 import org.springframework.context.ApplicationContext;
 

@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
 
-import dev.executor.process.Serialization;
-import dev.executor.process.WorkerMain;
-import dev.executor.process.WorkerResponse;
+import dev.executor.remote.Serialization;
+import dev.executor.remote.WorkerResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,7 +43,7 @@ final class MemberOutcome implements Serializable {
 			payload = Serialization.serialize(failure);
 		}
 		catch (IOException | RuntimeException ex) {
-			payload = Serialization.serialize(WorkerMain.standIn(failure));
+			payload = Serialization.serialize(Serialization.standIn(failure));
 		}
 		return new MemberOutcome(true, failure.getClass().getName(), failure.getMessage(), payload);
 	}

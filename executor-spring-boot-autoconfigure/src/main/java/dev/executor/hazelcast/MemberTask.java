@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import dev.executor.TaskNotSerializableException;
-import dev.executor.process.Serialization;
-import dev.executor.process.WorkerContext;
+import dev.executor.remote.Serialization;
+import dev.executor.remote.WorkerContext;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;

@@ -5,8 +5,7 @@ import java.io.Serial;
 import java.io.Serializable;
 
 import dev.executor.FutureState;
-import dev.executor.process.Serialization;
-import dev.executor.process.WorkerMain;
+import dev.executor.remote.Serialization;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -82,7 +81,7 @@ final class StoredFutureEntry implements Serializable {
 		}
 		catch (IOException | RuntimeException ex) {
 			try {
-				return Serialization.serialize(WorkerMain.standIn(failure));
+				return Serialization.serialize(Serialization.standIn(failure));
 			}
 			catch (IOException | RuntimeException standInFailure) {
 				return null;

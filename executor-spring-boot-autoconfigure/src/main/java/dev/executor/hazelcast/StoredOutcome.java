@@ -5,7 +5,7 @@ import java.util.Objects;
 import dev.executor.FutureState;
 import dev.executor.RemoteTaskException;
 import dev.executor.TaskNotSerializableException;
-import dev.executor.process.Serialization;
+import dev.executor.remote.Serialization;
 
 /**
  * Reads the outcome recorded in a finished {@link StoredFutureEntry} into a

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.executor.ManagedExecutor;
 import dev.executor.ManagedExecutors;
 import dev.executor.NoSuchExecutorException;
-import dev.executor.core.RemoteTaskPool;
 import dev.executor.core.TaskFailureReporter;
+import dev.executor.spi.RemoteTaskPool;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.framework.ProxyFactory;

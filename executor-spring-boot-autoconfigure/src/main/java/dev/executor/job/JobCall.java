@@ -6,7 +6,7 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
-import dev.executor.core.ApplicationContextSource;
+import dev.executor.spi.ApplicationContextSource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;

@@ -2,8 +2,8 @@ package dev.executor.process;
 
 import java.util.concurrent.ExecutorService;
 
-import dev.executor.ExecutorBackend;
 import dev.executor.ExecutorSpec;
+import dev.executor.spi.ExecutorBackend;
 import dev.executor.thread.ThreadPoolBackend;
 import org.jspecify.annotations.Nullable;
 

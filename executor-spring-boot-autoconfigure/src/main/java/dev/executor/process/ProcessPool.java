@@ -19,10 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.executor.ExecutorSpec;
 import dev.executor.ExecutorSpec.ProcessSpec;
 import dev.executor.WorkerCrashedException;
-import dev.executor.core.ApplicationContextSource;
-import dev.executor.core.InvalidExecutorPropertyException;
-import dev.executor.core.RemoteTaskPool;
-import dev.executor.core.TaskAdapter;
+import dev.executor.remote.Serialization;
+import dev.executor.remote.TaskSerializer;
+import dev.executor.spi.ApplicationContextSource;
+import dev.executor.spi.InvalidExecutorPropertyException;
+import dev.executor.spi.RemoteTaskPool;
+import dev.executor.spi.TaskAdapter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -73,7 +75,7 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 		this.spec = spec;
 		this.serialization = new Serialization(classLoader);
 		this.command = WorkerCommand.forCurrentApplication(spec.process().jvmArgs());
-		this.serializer = new TaskSerializer(spec.name());
+		this.serializer = new TaskSerializer(spec.name(), "a worker process");
 		setThreadFactory(this::newThread);
 		allowCoreThreadTimeOut(spec.process().idleTimeout() != null);
 		if (spec.process().prestart()) {

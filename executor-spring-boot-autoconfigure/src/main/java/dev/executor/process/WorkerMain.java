@@ -14,6 +14,9 @@ import java.util.concurrent.Callable;
 
 import dev.executor.RemoteTaskException;
 import dev.executor.TaskNotSerializableException;
+import dev.executor.remote.Frames;
+import dev.executor.remote.Serialization;
+import dev.executor.remote.WorkerContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -121,7 +124,7 @@ public final class WorkerMain {
 				throw new StreamCorruptedException("Unexpected frame " + tag);
 			}
 			WorkerContext context = WorkerContext.read(this.in);
-			byte[] task = WorkerProtocol.readBytes(this.in);
+			byte[] task = Frames.readBytes(this.in);
 			if (task == null) {
 				throw new StreamCorruptedException("Task frame without a task");
 			}
@@ -168,7 +171,7 @@ public final class WorkerMain {
 			return;
 		}
 		this.out.writeByte(WorkerProtocol.RESULT);
-		WorkerProtocol.writeBytes(this.out, bytes);
+		Frames.writeBytes(this.out, bytes);
 	}
 
 	private TaskNotSerializableException resultNotSerializable(Object result, NotSerializableException ex) {
@@ -187,26 +190,12 @@ public final class WorkerMain {
 			bytes = Serialization.serialize(failure);
 		}
 		catch (IOException | RuntimeException ex) {
-			bytes = Serialization.serialize(standIn(failure));
+			bytes = Serialization.serialize(Serialization.standIn(failure));
 		}
 		this.out.writeByte(WorkerProtocol.FAILURE);
-		WorkerProtocol.writeString(this.out, failure.getClass().getName());
-		WorkerProtocol.writeString(this.out, failure.getMessage());
-		WorkerProtocol.writeBytes(this.out, bytes);
-	}
-
-	/**
-	 * Return a serialisable stand-in for an exception that cannot be serialised, with its
-	 * class name, message, stack trace and causes.
-	 * @param failure the exception
-	 * @return the stand-in
-	 */
-	public static RemoteTaskException standIn(Throwable failure) {
-		Throwable cause = failure.getCause();
-		RemoteTaskException standIn = new RemoteTaskException(failure.getClass().getName(), failure.getMessage(),
-				(cause != null && cause != failure) ? standIn(cause) : null);
-		standIn.setStackTrace(failure.getStackTrace());
-		return standIn;
+		Frames.writeString(this.out, failure.getClass().getName());
+		Frames.writeString(this.out, failure.getMessage());
+		Frames.writeBytes(this.out, bytes);
 	}
 
 }

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.executor.WorkerCrashedException;
+import dev.executor.remote.Frames;
+import dev.executor.remote.WorkerContext;
+import dev.executor.remote.WorkerResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -115,17 +118,17 @@ final class WorkerProcess {
 		this.out.writeByte(WorkerProtocol.TASK);
 		// the pool thread holds the task's context, as the executor's propagation restored it
 		WorkerContext.capture().write(this.out);
-		WorkerProtocol.writeBytes(this.out, task.payload());
+		Frames.writeBytes(this.out, task.payload());
 		this.out.flush();
 		WorkerProtocol.spinForData(this.in);
 		byte tag = this.in.readByte();
 		if (tag == WorkerProtocol.RESULT) {
-			return new WorkerResponse(false, WorkerProtocol.readBytes(this.in), null, null);
+			return new WorkerResponse(false, Frames.readBytes(this.in), null, null);
 		}
 		if (tag == WorkerProtocol.FAILURE) {
-			String className = WorkerProtocol.readString(this.in);
-			String message = WorkerProtocol.readString(this.in);
-			return new WorkerResponse(true, WorkerProtocol.readBytes(this.in), className, message);
+			String className = Frames.readString(this.in);
+			String message = Frames.readString(this.in);
+			return new WorkerResponse(true, Frames.readBytes(this.in), className, message);
 		}
 		throw new StreamCorruptedException("Unexpected frame " + tag);
 	}

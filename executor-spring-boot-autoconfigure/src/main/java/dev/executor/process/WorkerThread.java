@@ -5,6 +5,7 @@ import java.io.StreamCorruptedException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
+import dev.executor.remote.WorkerResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

@@ -4,9 +4,9 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.ExecutorService;
 
-import dev.executor.ExecutorBackend;
 import dev.executor.ExecutorSpec;
-import dev.executor.core.InvalidExecutorPropertyException;
+import dev.executor.spi.ExecutorBackend;
+import dev.executor.spi.InvalidExecutorPropertyException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;

@@ -4,7 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
 
 import dev.executor.ExecutorSpec;
-import dev.executor.core.InvalidExecutorPropertyException;
+import dev.executor.spi.InvalidExecutorPropertyException;
 
 import org.springframework.boot.system.JavaVersion;
 import org.springframework.core.task.VirtualThreadTaskExecutor;

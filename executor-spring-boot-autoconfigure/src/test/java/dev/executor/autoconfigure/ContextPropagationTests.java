@@ -19,7 +19,7 @@ import dev.executor.context.NamedThreadLocalAccessor;
 import dev.executor.context.TaskContext;
 import dev.executor.context.logging.LogbackMdcThreadLocalAccessor;
 import dev.executor.core.DelegatingManagedExecutor;
-import dev.executor.core.InvalidExecutorPropertyException;
+import dev.executor.spi.InvalidExecutorPropertyException;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ThreadLocalAccessor;
 import io.micrometer.context.integration.Slf4jThreadLocalAccessor;

@@ -7,13 +7,13 @@ import java.util.UUID;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import dev.executor.ManagedExecutor;
+import dev.executor.core.DelegatingManagedExecutor;
+import dev.executor.futures.LocalStoredFutures;
 import dev.executor.hazelcast.HazelcastBackend;
 import dev.executor.hazelcast.HazelcastPool;
 import dev.executor.hazelcast.HazelcastTasks;
 import dev.executor.hazelcast.LoopbackHazelcastConfig;
-import dev.executor.core.DelegatingManagedExecutor;
-import dev.executor.core.StoredFuturesFactory;
-import dev.executor.futures.LocalStoredFutures;
+import dev.executor.spi.StoredFuturesFactory;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

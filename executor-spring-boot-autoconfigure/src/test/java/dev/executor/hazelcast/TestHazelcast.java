@@ -6,7 +6,6 @@ import java.util.UUID;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import dev.executor.ExecutorBackend;
 import dev.executor.ExecutorSpec;
 import dev.executor.ManagedExecutor;
 import dev.executor.autoconfigure.ExecutorProperties;
@@ -16,6 +15,7 @@ import dev.executor.core.ExecutorBackends;
 import dev.executor.core.ManagedExecutorFactory;
 import dev.executor.core.TaskFailureReporter;
 import dev.executor.process.TestProcessExecutors;
+import dev.executor.spi.ExecutorBackend;
 import dev.executor.thread.ThreadPoolBackend;
 
 import org.springframework.boot.context.properties.bind.Binder;

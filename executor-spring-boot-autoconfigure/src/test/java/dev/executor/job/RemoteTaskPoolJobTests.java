@@ -6,14 +6,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import dev.executor.ExecutorBackend;
 import dev.executor.FutureProxy;
 import dev.executor.Job;
 import dev.executor.Jobs;
 import dev.executor.autoconfigure.ExecutorAutoConfiguration;
-import dev.executor.core.ApplicationContextSource;
-import dev.executor.core.RemoteTaskPool;
-import dev.executor.core.TaskAdapter;
+import dev.executor.spi.ApplicationContextSource;
+import dev.executor.spi.ExecutorBackend;
+import dev.executor.spi.RemoteTaskPool;
+import dev.executor.spi.TaskAdapter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,6 @@ package dev.executor.process;
 
 import java.util.List;
 
-import dev.executor.ExecutorBackend;
 import dev.executor.ExecutorSpec;
 import dev.executor.ManagedExecutor;
 import dev.executor.autoconfigure.ExecutorProperties;
@@ -10,11 +9,12 @@ import dev.executor.autoconfigure.ExecutorSpecResolver;
 import dev.executor.context.NamedThreadLocalAccessor;
 import dev.executor.context.SnapshotContextPropagationFactory;
 import dev.executor.context.security.SecurityContextCopyingThreadLocalAccessor;
-import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 import dev.executor.core.DelegatingManagedExecutor;
 import dev.executor.core.ExecutorBackends;
 import dev.executor.core.ManagedExecutorFactory;
 import dev.executor.core.TaskFailureReporter;
+import dev.executor.spi.ExecutorBackend;
+import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import dev.executor.FutureProxy;
 import dev.executor.TaskTimeoutException;
 import dev.executor.core.DelegatingManagedExecutor;
-import dev.executor.core.InvalidExecutorPropertyException;
+import dev.executor.spi.InvalidExecutorPropertyException;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

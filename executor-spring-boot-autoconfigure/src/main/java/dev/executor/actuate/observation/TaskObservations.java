@@ -4,9 +4,9 @@ import java.util.Locale;
 
 import dev.executor.FutureProxy;
 import dev.executor.core.DelegatingManagedExecutor;
-import dev.executor.core.TaskListener;
-import dev.executor.core.TaskObserver;
-import dev.executor.core.TaskOutcome;
+import dev.executor.spi.TaskListener;
+import dev.executor.spi.TaskObserver;
+import dev.executor.spi.TaskOutcome;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;

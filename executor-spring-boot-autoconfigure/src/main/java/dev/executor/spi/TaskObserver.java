@@ -1,4 +1,7 @@
-package dev.executor.core;
+package dev.executor.spi;
+
+import dev.executor.core.DelegatingManagedExecutor;
+import dev.executor.core.ManagedExecutorFactory;
 
 /**
  * Observes the executors a {@link ManagedExecutorFactory} creates, for example to publish

@@ -1,7 +1,9 @@
-package dev.executor;
+package dev.executor.spi;
 
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
+
+import dev.executor.ExecutorSpec;
 
 /**
  * A named kind of executor. Declaring a bean of this type makes its name a valid

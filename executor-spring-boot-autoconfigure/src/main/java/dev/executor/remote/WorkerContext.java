@@ -1,4 +1,4 @@
-package dev.executor.process;
+package dev.executor.remote;
 
 import java.io.DataInputStream;
 import java.io.DataOutput;
@@ -59,10 +59,10 @@ public final class WorkerContext {
 	public void write(DataOutput out) throws IOException {
 		out.writeInt(this.mdc.size());
 		for (Map.Entry<String, String> entry : this.mdc.entrySet()) {
-			WorkerProtocol.writeString(out, entry.getKey());
-			WorkerProtocol.writeString(out, entry.getValue());
+			Frames.writeString(out, entry.getKey());
+			Frames.writeString(out, entry.getValue());
 		}
-		WorkerProtocol.writeBytes(out, this.authentication);
+		Frames.writeBytes(out, this.authentication);
 	}
 
 	/**
@@ -75,9 +75,9 @@ public final class WorkerContext {
 		int entries = in.readInt();
 		Map<String, String> mdc = (entries > 0) ? new LinkedHashMap<>() : Map.of();
 		for (int i = 0; i < entries; i++) {
-			mdc.put(WorkerProtocol.readString(in), WorkerProtocol.readString(in));
+			mdc.put(Frames.readString(in), Frames.readString(in));
 		}
-		byte[] authentication = WorkerProtocol.readBytes(in);
+		byte[] authentication = Frames.readBytes(in);
 		return (entries == 0 && authentication == null) ? EMPTY : new WorkerContext(mdc, authentication);
 	}
 

@@ -1,4 +1,4 @@
-package dev.executor.process;
+package dev.executor.remote;
 
 import java.io.IOException;
 import java.io.NotSerializableException;
@@ -23,10 +23,6 @@ public final class TaskSerializer {
 	private final String executorName;
 
 	private final String destination;
-
-	TaskSerializer(String executorName) {
-		this(executorName, "a worker process");
-	}
 
 	/**
 	 * Create a serializer for the tasks of one executor.

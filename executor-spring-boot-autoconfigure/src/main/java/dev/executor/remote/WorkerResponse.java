@@ -1,4 +1,4 @@
-package dev.executor.process;
+package dev.executor.remote;
 
 import java.io.IOException;
 import java.io.InvalidClassException;

@@ -1,4 +1,4 @@
-package dev.executor.core;
+package dev.executor.spi;
 
 import java.io.Serializable;
 

@@ -1,4 +1,4 @@
-package dev.executor.process;
+package dev.executor.remote;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.executor.RemoteTaskException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,6 +71,20 @@ public final class Serialization {
 			this.classes.put(name, type);
 		}
 		return type;
+	}
+
+	/**
+	 * Return a serialisable stand-in for an exception that cannot be serialised, with its
+	 * class name, message, stack trace and causes.
+	 * @param failure the exception
+	 * @return the stand-in
+	 */
+	public static RemoteTaskException standIn(Throwable failure) {
+		Throwable cause = failure.getCause();
+		RemoteTaskException standIn = new RemoteTaskException(failure.getClass().getName(), failure.getMessage(),
+				(cause != null && cause != failure) ? standIn(cause) : null);
+		standIn.setStackTrace(failure.getStackTrace());
+		return standIn;
 	}
 
 	private static final class NamingObjectOutputStream extends ObjectOutputStream {
