@@ -21,7 +21,10 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Secures Actuator behind HTTP Basic and leaves the application's own endpoints open:
  * anyone may read health, users may read the other endpoints, and only admins may use
- * their write and delete operations, such as cancelling a stored future.
+ * their write and delete operations, such as cancelling a stored future. Those operations
+ * exist only where their endpoint's access allows them: {@code application.yml} sets
+ * {@code management.endpoint.executors.access} to {@code unrestricted}, since the
+ * {@code executors} endpoint is read-only by default.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
@@ -27,9 +28,11 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector.Match;
 
 /**
  * {@link Endpoint @Endpoint} to expose the managed executors, the futures they store and
- * to cancel a stored future.
+ * to cancel a stored future. Cancelling is a write operation: the endpoint's default
+ * access is {@link Access#READ_ONLY read-only}, so it is only available once
+ * {@code management.endpoint.executors.access} is {@code unrestricted}.
  */
-@Endpoint(id = "executors")
+@Endpoint(id = "executors", defaultAccess = Access.READ_ONLY)
 public class ExecutorsEndpoint {
 
 	private final ManagedExecutors executors;

@@ -33,7 +33,8 @@ import static org.awaitility.Awaitility.await;
  * {@code show-values} of {@code never}.
  */
 @SpringBootTest(classes = ExecutorsEndpointApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.endpoints.web.exposure.include=executors", "executor.max-workers=2",
+		properties = { "management.endpoints.web.exposure.include=executors",
+				"management.endpoint.executors.access=unrestricted", "executor.max-workers=2",
 				"executor.named.reports.max-workers=1", "executor.named.listed.max-workers=1",
 				"executor.named.listed.queue-capacity=1" })
 class ExecutorsEndpointWebTests {
