@@ -3,6 +3,7 @@ package dev.executor.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import dev.executor.DoneCallback;
 import dev.executor.ManagedExecutor;
@@ -69,8 +70,9 @@ final class ExecutorConfigurations {
 			@Bean
 			@ConditionalOnMissingBean
 			HazelcastBackend hazelcastExecutorBackend(ObjectProvider<HazelcastInstance> instance,
-					ResourceLoader resourceLoader) {
-				return new HazelcastBackend(instance::getIfAvailable, resourceLoader.getClassLoader());
+					ObjectProvider<Config> config, ResourceLoader resourceLoader) {
+				return new HazelcastBackend(instance::getIfAvailable, config::getIfAvailable,
+						resourceLoader.getClassLoader());
 			}
 
 			@Bean

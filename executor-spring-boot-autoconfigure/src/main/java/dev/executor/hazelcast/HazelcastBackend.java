@@ -3,6 +3,7 @@ package dev.executor.hazelcast;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
+import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.executor.ExecutorSpec;
@@ -17,12 +18,14 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 /**
  * The {@code hazelcast} executor type: a {@link HazelcastPool} that runs tasks on the
  * members of a Hazelcast cluster. It uses the application's {@link HazelcastInstance}
- * when there is one and otherwise starts an embedded member bound to loopback (see
- * {@link LoopbackHazelcastConfig}), which it shuts down when it is destroyed.
+ * when there is one. Otherwise it starts an embedded member, which it shuts down when it
+ * is destroyed: from the application's {@link Config} when there is one, and bound to
+ * loopback (see {@link LoopbackHazelcastConfig}) when there is none.
  */
 public class HazelcastBackend implements ExecutorBackend, ApplicationContextAware, DisposableBean {
 
@@ -35,6 +38,8 @@ public class HazelcastBackend implements ExecutorBackend, ApplicationContextAwar
 
 	private final Supplier<@Nullable HazelcastInstance> applicationInstance;
 
+	private final Supplier<@Nullable Config> applicationConfig;
+
 	private final ClassLoader classLoader;
 
 	private @Nullable HazelcastInstance instance;
@@ -44,7 +49,8 @@ public class HazelcastBackend implements ExecutorBackend, ApplicationContextAwar
 	private @Nullable ApplicationContext applicationContext;
 
 	/**
-	 * Create a new backend.
+	 * Create a new backend that starts a loopback member when the application has no
+	 * instance.
 	 * @param applicationInstance supplies the application's instance, or {@code null}
 	 * when it has none
 	 * @param classLoader the class loader of results and exceptions coming back from
@@ -52,7 +58,22 @@ public class HazelcastBackend implements ExecutorBackend, ApplicationContextAwar
 	 */
 	public HazelcastBackend(Supplier<@Nullable HazelcastInstance> applicationInstance,
 			@Nullable ClassLoader classLoader) {
+		this(applicationInstance, () -> null, classLoader);
+	}
+
+	/**
+	 * Create a new backend.
+	 * @param applicationInstance supplies the application's instance, or {@code null}
+	 * when it has none
+	 * @param applicationConfig supplies the configuration of the member to start when the
+	 * application has no instance, or {@code null} for a loopback member
+	 * @param classLoader the class loader of results and exceptions coming back from
+	 * members, {@code null} for the default one
+	 */
+	public HazelcastBackend(Supplier<@Nullable HazelcastInstance> applicationInstance,
+			Supplier<@Nullable Config> applicationConfig, @Nullable ClassLoader classLoader) {
 		this.applicationInstance = applicationInstance;
+		this.applicationConfig = applicationConfig;
 		this.classLoader = (classLoader != null) ? classLoader : ClassUtils.getDefaultClassLoader();
 	}
 
@@ -98,16 +119,26 @@ public class HazelcastBackend implements ExecutorBackend, ApplicationContextAwar
 		if (this.instance == null) {
 			HazelcastInstance application = this.applicationInstance.get();
 			this.embedded = (application == null);
-			if (application == null) {
-				logger.info("Starting an embedded Hazelcast member on 127.0.0.1 for hazelcast executors");
-			}
-			this.instance = (application != null) ? application
-					: Hazelcast.newHazelcastInstance(LoopbackHazelcastConfig.create());
+			this.instance = (application != null) ? application : startEmbeddedMember();
 			if (this.applicationContext != null) {
 				HazelcastTasks.register(this.instance, this.applicationContext);
 			}
 		}
 		return this.instance;
+	}
+
+	private HazelcastInstance startEmbeddedMember() {
+		Config config = this.applicationConfig.get();
+		if (config == null) {
+			logger.info("Starting an embedded Hazelcast member on 127.0.0.1 for hazelcast executors");
+			return Hazelcast.newHazelcastInstance(LoopbackHazelcastConfig.create());
+		}
+		logger.info("Starting an embedded Hazelcast member of cluster '" + config.getClusterName()
+				+ "' from the application's Config for hazelcast executors");
+		// as Spring Boot does with a Config bean: a named member may already run in
+		// this JVM
+		return StringUtils.hasText(config.getInstanceName()) ? Hazelcast.getOrCreateHazelcastInstance(config)
+				: Hazelcast.newHazelcastInstance(config);
 	}
 
 	/**

@@ -70,6 +70,33 @@ class HazelcastExecutorAutoConfigurationTests {
 	}
 
 	@Test
+	void executorWhenApplicationHasAConfigButNotBootsHazelcastModuleShouldStartItsMemberFromThatConfig() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(TaskExecutionAutoConfiguration.class, ExecutorAutoConfiguration.class))
+			.withUserConfiguration(ApplicationConfigConfiguration.class)
+			.withPropertyValues("executor.type=hazelcast")
+			.run((context) -> {
+				Config applicationConfig = context.getBean(Config.class);
+				HazelcastInstance instance = pool(context.getBean(ManagedExecutor.class)).instance();
+				assertThat(instance.getConfig().getClusterName()).isEqualTo(applicationConfig.getClusterName());
+				assertThat(instance.getName()).isEqualTo(applicationConfig.getInstanceName());
+				assertThat(context.getBean(ManagedExecutor.class).submit(() -> "ran").get()).isEqualTo("ran");
+				context.close();
+				assertThat(instance.getLifecycleService().isRunning()).isFalse();
+			});
+	}
+
+	@Test
+	void executorWhenApplicationHasAConfigAndBootsHazelcastModuleShouldUseTheInstanceBootStartsFromIt() {
+		this.contextRunner.withUserConfiguration(ApplicationConfigConfiguration.class).run((context) -> {
+			HazelcastInstance instance = pool(context.getBean(ManagedExecutor.class)).instance();
+			assertThat(instance).isSameAs(context.getBean(HazelcastInstance.class));
+			assertThat(instance.getName()).isEqualTo(context.getBean(Config.class).getInstanceName());
+		});
+	}
+
+	@Test
 	void backendWhenUserDefinesOneShouldBackOff() {
 		this.contextRunner.withUserConfiguration(CustomBackendConfiguration.class)
 			.withPropertyValues("executor.type=thread")
@@ -97,6 +124,17 @@ class HazelcastExecutorAutoConfigurationTests {
 
 	private static HazelcastPool pool(ManagedExecutor executor) {
 		return (HazelcastPool) ((DelegatingManagedExecutor) executor).pool();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApplicationConfigConfiguration {
+
+		@Bean
+		Config hazelcastConfig() {
+			String name = "application-" + UUID.randomUUID();
+			return LoopbackHazelcastConfig.create().setClusterName(name).setInstanceName(name + "-member");
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
