@@ -298,10 +298,12 @@ class ExecutorAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class BackendConfiguration {
 
+		// tag::backend[]
 		@Bean
 		ExecutorBackend forkJoinBackend() {
 			return ExecutorBackend.of("fork-join", (spec) -> new ForkJoinPool(spec.maxWorkers()));
 		}
+		// end::backend[]
 
 	}
 

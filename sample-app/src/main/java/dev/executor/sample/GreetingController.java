@@ -28,22 +28,26 @@ class GreetingController {
 		this.executor = executor;
 	}
 
+	// tag::greeting[]
 	@PostMapping("/greetings/{name}")
 	String start(@PathVariable String name) {
 		this.executor.submitStored("greeting-" + name, () -> greeting(name));
 		return "greeting-" + name;
 	}
+	// end::greeting[]
 
 	@GetMapping("/greetings/{name}")
 	String result(@PathVariable String name) throws Exception {
 		return this.executor.futures().<String>get("greeting-" + name).orElseThrow().get(5, TimeUnit.SECONDS);
 	}
 
+	// tag::greeting[]
 	private static String greeting(String name) {
 		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
 			.getRequest();
 		return "Hello " + name + ", in " + LocaleContextHolder.getLocale().getDisplayLanguage(Locale.ENGLISH)
 				+ ", from " + request.getHeader("X-Client");
 	}
+	// end::greeting[]
 
 }

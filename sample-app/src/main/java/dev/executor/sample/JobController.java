@@ -58,9 +58,11 @@ class JobController {
 	@PostMapping("/jobs/{key}")
 	ResponseEntity<Map<String, String>> start(@PathVariable String key,
 			@RequestParam(defaultValue = "100000") int below) {
+		// tag::submit-stored[]
 		FutureProxy<Integer> job = this.executor.submitStored(key, () -> countPrimes(below), Duration.ofSeconds(30));
 		job.addDoneCallback((done) -> logger.info("Job '" + key + "' ended " + done.state()));
 		return ResponseEntity.accepted().body(Map.of("key", key));
+		// end::submit-stored[]
 	}
 
 	@PostMapping("/exports/{name}")
@@ -71,18 +73,23 @@ class JobController {
 		return ResponseEntity.accepted().body(Map.of("key", key));
 	}
 
+	// tag::duplicate-key[]
 	@ExceptionHandler(DuplicateFutureKeyException.class)
 	ResponseEntity<Map<String, String>> duplicate(DuplicateFutureKeyException ex) {
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("key", ex.getKey(), "error", ex.getMessage()));
 	}
+	// end::duplicate-key[]
 
 	@GetMapping("/jobs")
 	Set<String> jobs() {
+		// tag::keys[]
 		return this.executor.futures().keys();
+		// end::keys[]
 	}
 
 	@GetMapping("/jobs/{key}")
 	ResponseEntity<Map<String, Object>> job(@PathVariable String key) {
+		// tag::state[]
 		StoredFutures jobs = this.executor.futures();
 		FutureState state = jobs.state(key).orElse(null);
 		if (state == null) {
@@ -95,16 +102,21 @@ class JobController {
 			jobs.<Integer>pop(key).ifPresent((job) -> body.put("result", job.join()));
 		}
 		return ResponseEntity.ok(body);
+		// end::state[]
 	}
 
 	@GetMapping("/primes")
 	List<Integer> primes(@RequestParam List<Integer> below) {
+		// tag::map[]
 		return this.executor.<Integer, Integer>map(JobController::countPrimes, below).toList();
+		// end::map[]
 	}
 
 	@PostMapping("/notifications")
 	ResponseEntity<Void> notify(@RequestParam String to) {
+		// tag::notify[]
 		this.notifications.submit(() -> send(to));
+		// end::notify[]
 		return ResponseEntity.accepted().build();
 	}
 
@@ -142,6 +154,7 @@ class JobController {
 	 * Keeps the last failures of tasks on executors with {@code propagate-exceptions}
 	 * enabled.
 	 */
+	// tag::failure-handler[]
 	@Component
 	static class FailedNotifications implements TaskFailureHandler {
 
@@ -162,5 +175,6 @@ class JobController {
 		}
 
 	}
+	// end::failure-handler[]
 
 }

@@ -27,12 +27,14 @@ class PrimeController {
 		this.jobs = jobs;
 	}
 
+	// tag::primes[]
 	@GetMapping("/isolated/primes")
 	PrimeCount primes(@RequestParam(defaultValue = "100000") int below) throws Exception {
 		FutureProxy<PrimeCount> count = this.isolated
 			.submit(() -> new PrimeCount(below, countPrimes(below), ProcessHandle.current().pid()));
 		return count.get();
 	}
+	// end::primes[]
 
 	@GetMapping("/isolated/primes/job")
 	PrimeCount primesByJob(@RequestParam(defaultValue = "100000") int below) throws Exception {

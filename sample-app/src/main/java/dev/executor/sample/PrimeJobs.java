@@ -19,10 +19,12 @@ public class PrimeJobs {
 	 * @param below the bound
 	 * @return the live future of the count
 	 */
+	// tag::count[]
 	@Job(executor = "isolated")
 	public CompletableFuture<PrimeCount> count(int below) {
 		return CompletableFuture.completedFuture(
 				new PrimeCount(below, PrimeController.countPrimes(below), ProcessHandle.current().pid()));
 	}
+	// end::count[]
 
 }

@@ -78,10 +78,12 @@ class ReportController {
 		return ResponseEntity.ok(body);
 	}
 
+	// tag::page-counts[]
 	@GetMapping("/page-counts")
 	List<Integer> pageCounts(@RequestParam List<String> name) {
 		return Jobs.map(name, this.jobs::pages).toList();
 	}
+	// end::page-counts[]
 
 	@GetMapping("/squares")
 	List<Integer> squares(@RequestParam List<Integer> n) {

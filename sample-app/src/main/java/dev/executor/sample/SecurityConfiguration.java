@@ -31,6 +31,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableConfigurationProperties(SecurityConfiguration.Users.class)
 class SecurityConfiguration {
 
+	// tag::authorize[]
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) {
 		return http.authorizeHttpRequests((requests) -> requests.requestMatchers(EndpointRequest.to("health"))
@@ -48,6 +49,7 @@ class SecurityConfiguration {
 			.csrf(AbstractHttpConfigurer::disable)
 			.build();
 	}
+	// end::authorize[]
 
 	@Bean
 	UserDetailsService userDetailsService(Users users) {
