@@ -1,6 +1,10 @@
 package dev.executor.benchmarks;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,9 +23,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Runs every benchmark side by side in one run and prints one table of scores with
  * ratios against each group's baseline. Usage, from the repository root:
- * {@code java -jar benchmarks/target/benchmarks.jar [--quick] [--python path/to/python_pools.py]};
- * Python's pools are measured in the same run when {@code python3} and the script (by
- * default {@code ../shared/bench/python_pools.py}) are there.
+ * {@code java -jar benchmarks/target/benchmarks.jar [--quick] [--processes-only] [--python path/to/python_pools.py]};
+ * Python's pools are measured in the same run when {@code python3} is there, by the
+ * script of this module ({@code src/main/python/python_pools.py}, packaged in the jar)
+ * unless {@code --python} names another.
  */
 public final class BenchmarkReport {
 
@@ -36,18 +41,47 @@ public final class BenchmarkReport {
 		this.pythonBenchmark = pythonBenchmark;
 	}
 
+	private static final String USAGE = """
+			Usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--processes-only] [--python PATH]
+			  --quick           one JVM and fewer iterations for each benchmark: shorter and rougher
+			  --processes-only  only the process executor against Python's pools
+			  --python PATH     the Python comparison to run (default: python_pools.py from this jar)""";
+
+	private static final String PYTHON_SCRIPT = "/python/python_pools.py";
+
 	public static void main(String[] args) throws Exception {
 		List<String> arguments = List.of(args);
+		if (arguments.contains("--help")) {
+			System.out.println(USAGE);
+			return;
+		}
 		int python = arguments.indexOf("--python");
-		Path script = Path.of((python >= 0) ? arguments.get(python + 1) : "../shared/bench/python_pools.py");
+		Path script = (python >= 0) ? Path.of(arguments.get(python + 1)) : packagedScript();
 		BenchmarkReport report = new BenchmarkReport(arguments.contains("--quick"), script);
-		report.threadExecutors();
-		report.storedFutures();
-		report.jobs();
-		report.retainedHeap();
+		if (!arguments.contains("--processes-only")) {
+			report.threadExecutors();
+			report.storedFutures();
+			report.jobs();
+			report.retainedHeap();
+		}
 		report.processes();
 		report.print();
 		System.exit(0);
+	}
+
+	// python3 needs a file; the script travels inside the jar so that the report needs
+	// nothing outside the repository
+	private static Path packagedScript() throws IOException {
+		Path script = Files.createTempFile("python_pools", ".py");
+		script.toFile().deleteOnExit();
+		try (InputStream source = BenchmarkReport.class.getResourceAsStream(PYTHON_SCRIPT)) {
+			if (source == null) {
+				throw new IllegalStateException(PYTHON_SCRIPT + " is missing from the class path: build the jar with "
+						+ "./mvnw -pl benchmarks -am package -DskipTests");
+			}
+			Files.copy(source, script, StandardCopyOption.REPLACE_EXISTING);
+		}
+		return script;
 	}
 
 	private void processes() throws Exception {

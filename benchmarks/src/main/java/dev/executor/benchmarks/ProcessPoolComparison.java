@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Compares a {@code process} executor with Python's {@code concurrent.futures} pools, run
- * by {@code shared/bench/python_pools.py} from here, on the same three figures:
+ * by this module's {@code src/main/python/python_pools.py}, on the same three figures:
  * sequential round trip ({@code submit(noop).get()} one at a time), batch throughput
  * (submit all, then gather) and time from a cold pool to the first result. Each figure is
  * the median of the runs.
@@ -53,7 +53,7 @@ final class ProcessPoolComparison {
 		Map<String, double[]> java = measureJava();
 		Map<String, JsonNode> python = Files.exists(script) ? measurePython(script) : Map.of();
 		if (python.isEmpty()) {
-			this.lines.add("  (no " + script + " or no python3: Python pools not measured)");
+			this.lines.add("  (no python3, or no answer from " + script + ": Python pools not measured)");
 		}
 		print(java, python);
 	}
@@ -146,10 +146,17 @@ final class ProcessPoolComparison {
 	}
 
 	private Map<String, JsonNode> measurePython(Path script) throws IOException, InterruptedException {
-		Process python = new ProcessBuilder("python3", script.toString(), "--json", "--tasks", "" + this.tasks,
-				"--workers", "" + this.workers, "--runs", "" + this.runs)
-			.redirectError(ProcessBuilder.Redirect.INHERIT)
-			.start();
+		Process python;
+		try {
+			python = new ProcessBuilder("python3", script.toString(), "--json", "--tasks", "" + this.tasks,
+					"--workers", "" + this.workers, "--runs", "" + this.runs)
+				.redirectError(ProcessBuilder.Redirect.INHERIT)
+				.start();
+		}
+		catch (IOException ex) {
+			// no python3 on the path: the Java side is still worth reporting
+			return Map.of();
+		}
 		Map<String, JsonNode> pools = new LinkedHashMap<>();
 		JsonMapper mapper = JsonMapper.builder().build();
 		try (BufferedReader lines = new BufferedReader(
