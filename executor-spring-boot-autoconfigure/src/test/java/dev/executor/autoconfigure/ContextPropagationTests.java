@@ -400,10 +400,12 @@ class ContextPropagationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class TenantConfiguration {
 
+		// tag::tenant[]
 		@Bean
 		NamedThreadLocalAccessor tenantContextAccessor() {
 			return new NamedThreadLocalAccessor("tenant", new TenantAccessor());
 		}
+		// end::tenant[]
 
 	}
 
@@ -429,6 +431,7 @@ class ContextPropagationTests {
 
 	}
 
+	// tag::tenant[]
 	static class TenantAccessor implements ThreadLocalAccessor<String> {
 
 		@Override
@@ -452,5 +455,6 @@ class ContextPropagationTests {
 		}
 
 	}
+	// end::tenant[]
 
 }

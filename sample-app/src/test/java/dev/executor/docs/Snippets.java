@@ -132,14 +132,11 @@ final class Snippets {
 			throw new IllegalArgumentException("there is no file " + path);
 		}
 		List<String> lines = readLines(file);
-		if (hash >= 0) {
-			lines = tagged(lines, source.substring(hash + 1), path);
-		}
-		return deindent(lines.stream().filter((line) -> !TAG_LINE.matcher(line).matches()).toList());
+		return (hash >= 0) ? tagged(lines, source.substring(hash + 1), path) : deindent(lines);
 	}
 
 	// a tag may mark several regions, such as three methods without their Javadoc: they
-	// are joined, a blank line apart
+	// are joined, a blank line apart, each without its own indentation
 	private static List<String> tagged(List<String> lines, String tag, String path) {
 		List<String> region = new ArrayList<>();
 		int start = find(lines, "tag::" + tag + "[]", 0);
@@ -154,7 +151,7 @@ final class Snippets {
 			if (!region.isEmpty()) {
 				region.add("");
 			}
-			region.addAll(lines.subList(start + 1, end));
+			region.addAll(deindent(lines.subList(start + 1, end)));
 			start = find(lines, "tag::" + tag + "[]", end);
 		}
 		return region;
@@ -169,7 +166,8 @@ final class Snippets {
 		return -1;
 	}
 
-	private static List<String> deindent(List<String> lines) {
+	private static List<String> deindent(List<String> region) {
+		List<String> lines = region.stream().filter((line) -> !TAG_LINE.matcher(line).matches()).toList();
 		int indent = lines.stream()
 			.filter((line) -> !line.isBlank())
 			.mapToInt((line) -> line.length() - line.stripLeading().length())

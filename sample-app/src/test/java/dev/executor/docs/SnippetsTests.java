@@ -29,10 +29,10 @@ class SnippetsTests {
 	}
 
 	@Test
-	void tagMarkingSeveralRegionsShouldJoinThemABlankLineApart() throws IOException {
+	void tagMarkingSeveralRegionsShouldJoinThemABlankLineApartEachWithoutItsIndentation() throws IOException {
 		write("src/Example.java", List.of("class Example {", "\t// tag::both[]", "\tvoid a() {", "\t}",
-				"\t// end::both[]", "\t/** Not shown. */", "\t// tag::both[]", "\tvoid b() {", "\t}", "\t// end::both[]",
-				"}"));
+				"\t// end::both[]", "\t/** Not shown. */", "\tclass Inner {", "\t\t// tag::both[]", "\t\tvoid b() {",
+				"\t\t}", "\t\t// end::both[]", "\t}", "}"));
 		assertThat(snippets().region("src/Example.java#both")).containsExactly("void a() {", "}", "", "void b() {",
 				"}");
 	}
