@@ -50,13 +50,18 @@ class ConfigurationReferenceTests {
 		List<String> wrong = this.metadata.entrySet()
 			.stream()
 			.filter((property) -> property.getValue().isPresent() && this.documented.containsKey(property.getKey()))
-			.filter((property) -> !this.documented.get(property.getKey())
-				.contains("`" + property.getValue().get() + "`"))
+			.filter((property) -> !relaxed(this.documented.get(property.getKey()))
+				.contains("`" + relaxed(property.getValue().get()) + "`"))
 			.map((property) -> ConfigurationReference.DOCUMENT + " gives " + property.getKey() + " the default '"
 					+ this.documented.get(property.getKey()) + "', the configuration metadata `"
-					+ property.getValue().get() + "`: write `" + property.getValue().get() + "` in its row")
+					+ property.getValue().get() + "`: write `" + relaxed(property.getValue().get()) + "` in its row")
 			.toList();
 		assertThat(wrong).withFailMessage(() -> String.join("\n", wrong)).isEmpty();
+	}
+
+	// the metadata names enum values as Java does (read_only), users as they bind (read-only)
+	private static String relaxed(String value) {
+		return value.replace('_', '-');
 	}
 
 }
