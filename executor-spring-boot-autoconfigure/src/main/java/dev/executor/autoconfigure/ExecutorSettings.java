@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The settings of one executor. Every value is optional: a named executor takes what it
  * leaves unset from the top-level {@code executor.*} properties, and those from the
- * defaults documented in the README.
+ * defaults listed in docs/configuration.md.
  */
 public class ExecutorSettings {
 

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two instances of the sample application on one machine, sharing stored futures
- * through the embedded Hazelcast members they start on loopback, as the README shows.
+ * through the embedded Hazelcast members they start on loopback, as docs/distributed.md shows.
  */
 class SharedStoredFuturesTests {
 
