@@ -136,7 +136,7 @@ final class Snippets {
 	}
 
 	// a tag may mark several regions, such as three methods without their Javadoc: they
-	// are joined, a blank line apart, each without its own indentation
+	// are joined a blank line apart (one, not two), each without its own indentation
 	private static List<String> tagged(List<String> lines, String tag, String path) {
 		List<String> region = new ArrayList<>();
 		int start = find(lines, "tag::" + tag + "[]", 0);
@@ -148,10 +148,12 @@ final class Snippets {
 			if (end < 0) {
 				throw new IllegalArgumentException(path + " has no line with end::" + tag + "[]");
 			}
-			if (!region.isEmpty()) {
+			List<String> part = deindent(lines.subList(start + 1, end));
+			if (!region.isEmpty() && !region.get(region.size() - 1).isEmpty() && !part.isEmpty()
+					&& !part.get(0).isEmpty()) {
 				region.add("");
 			}
-			region.addAll(deindent(lines.subList(start + 1, end)));
+			region.addAll(part);
 			start = find(lines, "tag::" + tag + "[]", end);
 		}
 		return region;

@@ -38,6 +38,13 @@ class SnippetsTests {
 	}
 
 	@Test
+	void regionsJoinedWhereOneEndsWithABlankLineShouldStayOneBlankLineApart() throws IOException {
+		write("src/Example.java", List.of("class Example {", "\t// tag::class[]", "\tvoid a() {", "\t}",
+				"\t// end::class[]", "\tvoid hidden() {", "\t}", "\t// tag::class[]", "", "}", "// end::class[]"));
+		assertThat(snippets().region("src/Example.java#class")).containsExactly("void a() {", "}", "", "}");
+	}
+
+	@Test
 	void wholeFileShouldLeaveOutTagLines() throws IOException {
 		write("src/Example.java", SOURCE);
 		assertThat(snippets().region("src/Example.java")).containsExactly("class Example {", "", "\tvoid call() {",
