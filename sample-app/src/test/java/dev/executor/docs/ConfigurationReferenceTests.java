@@ -20,7 +20,7 @@ class ConfigurationReferenceTests {
 	private final Map<String, String> documented = ConfigurationReference.documented(ROOT);
 
 	private final Map<String, Optional<String>> metadata = ConfigurationReference
-		.metadata(List.of("executor.", "management.endpoint.executors."));
+		.metadata(List.of("executor.", "management.endpoint.executors.", "management.health.executors."));
 
 	@Test
 	void everyPropertyShouldHaveARow() {
