@@ -6,9 +6,8 @@ import java.util.Map;
 import dev.executor.ManagedExecutor;
 import dev.executor.core.ManagedExecutorFactory;
 
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -24,8 +23,13 @@ import org.springframework.core.type.AnnotationMetadata;
  * {@code executor.named}: bean name {@code <name>ManagedExecutor}, qualifier
  * {@code <name>}. Named executors are injected by qualifier only, so that injection by
  * type keeps finding the default executor.
+ * <p>
+ * Each definition names a factory method and the executor's name as its argument rather
+ * than holding an instance supplier, so that Spring AOT can write it out as code: in an
+ * application processed ahead of time the set of named executors is the one seen at
+ * build time, while their settings are still resolved when the application starts.
  */
-class NamedExecutorsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
+class NamedExecutorsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware {
 
 	private static final Bindable<Map<String, ExecutorSettings>> NAMED = Bindable.mapOf(String.class,
 			ExecutorSettings.class);
@@ -33,17 +37,9 @@ class NamedExecutorsRegistrar implements ImportBeanDefinitionRegistrar, Environm
 	@SuppressWarnings("NullAway.Init")
 	private Environment environment;
 
-	@SuppressWarnings("NullAway.Init")
-	private BeanFactory beanFactory;
-
 	@Override
 	public void setEnvironment(Environment environment) {
 		this.environment = environment;
-	}
-
-	@Override
-	public void setBeanFactory(BeanFactory beanFactory) {
-		this.beanFactory = beanFactory;
 	}
 
 	@Override
@@ -66,17 +62,27 @@ class NamedExecutorsRegistrar implements ImportBeanDefinitionRegistrar, Environm
 		return name + "ManagedExecutor";
 	}
 
+	/**
+	 * Create the named executor with the given name: the factory method of the bean
+	 * definitions this registrar registers.
+	 * @param name the executor name
+	 * @param resolver resolves the executor's settings
+	 * @param factory creates the executor
+	 * @return the executor
+	 */
+	static ManagedExecutor namedExecutor(String name, ExecutorSpecResolver resolver, ManagedExecutorFactory factory) {
+		return factory.create(resolver.resolve(name));
+	}
+
 	private RootBeanDefinition definition(String name) {
-		RootBeanDefinition definition = new RootBeanDefinition(ManagedExecutor.class, () -> create(name));
+		RootBeanDefinition definition = new RootBeanDefinition(NamedExecutorsRegistrar.class);
+		definition.setFactoryMethodName("namedExecutor");
+		definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);
+		definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
 		definition.setTargetType(ManagedExecutor.class);
 		definition.setDefaultCandidate(false);
 		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
 		return definition;
-	}
-
-	private ManagedExecutor create(String name) {
-		ExecutorSpecResolver resolver = this.beanFactory.getBean(ExecutorSpecResolver.class);
-		return this.beanFactory.getBean(ManagedExecutorFactory.class).create(resolver.resolve(name));
 	}
 
 }
