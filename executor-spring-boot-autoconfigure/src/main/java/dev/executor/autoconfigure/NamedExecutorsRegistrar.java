@@ -80,6 +80,9 @@ class NamedExecutorsRegistrar implements ImportBeanDefinitionRegistrar, Environm
 		definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);
 		definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
 		definition.setTargetType(ManagedExecutor.class);
+		// shut down as a DisposableBean, like the default executor: no method inferred from
+		// the ExecutorService type, which AOT would otherwise add as a second destroy method
+		definition.setDestroyMethodName("");
 		definition.setDefaultCandidate(false);
 		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
 		return definition;
