@@ -1,8 +1,10 @@
 package dev.executor.sample;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,17 +14,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code spring-boot:process-aot}) and started with {@code -Dspring.aot.enabled=true},
  * so that its bean definitions come from the generated code instead of its
  * configuration classes.
+ * The application is started once for all tests, which only call it.
  */
+@TestInstance(Lifecycle.PER_CLASS)
 class AotProcessedApplicationIT {
 
 	private PackagedApplication application;
 
-	@BeforeEach
+	@BeforeAll
 	void startApplication() throws Exception {
 		this.application = PackagedApplication.start("-Dspring.aot.enabled=true");
 	}
 
-	@AfterEach
+	@AfterAll
 	void stopApplication() throws Exception {
 		this.application.close();
 	}
