@@ -4,9 +4,11 @@ import java.util.concurrent.ExecutorService;
 
 import dev.executor.ExecutorSpec;
 import dev.executor.spi.ExecutorBackend;
+import dev.executor.spi.InvalidExecutorPropertyException;
 import dev.executor.thread.ThreadPoolBackend;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.NativeDetector;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -14,6 +16,10 @@ import org.springframework.util.ClassUtils;
  * JVMs. Inside a worker process itself, where the application context of
  * {@link dev.executor.Job @Job} methods runs, executors of this type run their tasks on
  * threads of the worker instead, so that workers do not start workers.
+ * <p>
+ * A GraalVM native image has no JVM and no class path to start workers from, so there
+ * an executor of this type fails when it is created, at start-up, rather than at its
+ * first task.
  */
 public class ProcessBackend implements ExecutorBackend {
 
@@ -24,13 +30,20 @@ public class ProcessBackend implements ExecutorBackend {
 
 	private final ClassLoader classLoader;
 
+	private final boolean inNativeImage;
+
 	/**
 	 * Create a new backend.
 	 * @param classLoader the class loader of results and exceptions coming back from
 	 * workers, {@code null} for the default one
 	 */
 	public ProcessBackend(@Nullable ClassLoader classLoader) {
+		this(classLoader, NativeDetector.inNativeImage());
+	}
+
+	ProcessBackend(@Nullable ClassLoader classLoader, boolean inNativeImage) {
 		this.classLoader = (classLoader != null) ? classLoader : ClassUtils.getDefaultClassLoader();
+		this.inNativeImage = inNativeImage;
 	}
 
 	@Override
@@ -40,6 +53,12 @@ public class ProcessBackend implements ExecutorBackend {
 
 	@Override
 	public ExecutorService create(ExecutorSpec spec) {
+		if (this.inNativeImage) {
+			throw new InvalidExecutorPropertyException(spec.propertyPrefix() + ".type", NAME,
+					"a native image cannot start the worker JVMs that run the tasks of a process executor",
+					"Set it to 'thread' or 'virtual' in a native image, or run the application on a JVM to keep "
+							+ "the tasks in worker processes");
+		}
 		if (WorkerMain.isWorkerProcess()) {
 			return new ThreadPoolBackend().create(spec);
 		}
