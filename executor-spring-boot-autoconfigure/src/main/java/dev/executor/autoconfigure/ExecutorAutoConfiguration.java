@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for managed executors. Runs after
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration(after = TaskExecutionAutoConfiguration.class)
 @EnableConfigurationProperties(ExecutorProperties.class)
+@ImportRuntimeHints(ExecutorRuntimeHints.class)
 @Import({ ContextPropagationConfigurations.RequestContextConfiguration.class,
 		ContextPropagationConfigurations.SecurityContextConfiguration.class,
 		ContextPropagationConfigurations.LocaleContextConfiguration.class,

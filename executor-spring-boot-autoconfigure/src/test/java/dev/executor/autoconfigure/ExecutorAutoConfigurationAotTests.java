@@ -10,11 +10,14 @@ import dev.executor.Job;
 import dev.executor.ManagedExecutor;
 import dev.executor.ManagedExecutors;
 import dev.executor.actuate.endpoint.ExecutorsEndpoint;
+import dev.executor.actuate.endpoint.ExecutorsEndpoint.ExecutorsDescriptor;
 import dev.executor.actuate.health.ExecutorsHealthContributor;
+import dev.executor.process.WorkerApplication;
 import dev.executor.spi.ExecutorBackend;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.aot.test.generate.TestGenerationContext;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -103,6 +106,16 @@ class ExecutorAutoConfigurationAotTests {
 		assertThat(executors).isNotEmpty().allSatisfy((executor) -> assertThat(executor.isShutdown()).isTrue());
 	}
 
+	@Test
+	void processingShouldContributeWhatANativeImageNeeds() {
+		TestGenerationContext generationContext = new TestGenerationContext();
+		processAheadOfTime(generationContext);
+		assertThat(generationContext.getRuntimeHints())
+			.matches(RuntimeHintsPredicates.serialization().onType(WorkerApplication.class))
+			.matches(RuntimeHintsPredicates.reflection().onMethodInvocation(ReportJobs.class, "threadName"))
+			.matches(RuntimeHintsPredicates.reflection().onType(ExecutorsDescriptor.class));
+	}
+
 	private static List<String> expectedNames() {
 		List<String> names = new ArrayList<>(List.of("default", "reports", "isolated", "pooled", "forked"));
 		if (virtualThreadsAvailable()) {
@@ -123,15 +136,18 @@ class ExecutorAutoConfigurationAotTests {
 		return virtualThreadsAvailable() ? properties.and("executor.named.light.type=virtual") : properties;
 	}
 
-	@SuppressWarnings("unchecked")
-	private void runAheadOfTime(ThrowingConsumer<GenericApplicationContext> assertions) {
-		TestGenerationContext generationContext = new TestGenerationContext();
-		ClassName initializer;
+	private static ClassName processAheadOfTime(TestGenerationContext generationContext) {
 		try (AnnotationConfigApplicationContext buildTime = new AnnotationConfigApplicationContext()) {
 			properties().applyTo(buildTime);
 			buildTime.register(AotApplication.class);
-			initializer = new ApplicationContextAotGenerator().processAheadOfTime(buildTime, generationContext);
+			return new ApplicationContextAotGenerator().processAheadOfTime(buildTime, generationContext);
 		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private void runAheadOfTime(ThrowingConsumer<GenericApplicationContext> assertions) {
+		TestGenerationContext generationContext = new TestGenerationContext();
+		ClassName initializer = processAheadOfTime(generationContext);
 		generationContext.writeGeneratedContent();
 		TestCompiler.forSystem().with(generationContext).compile((compiled) -> {
 			try (GenericApplicationContext runTime = new GenericApplicationContext()) {
