@@ -1,0 +1,7 @@
+/**
+ * An application that depends on the starter by its coordinates.
+ */
+@NullMarked
+package com.example.consumer;
+
+import org.jspecify.annotations.NullMarked;
