@@ -17,6 +17,7 @@ import dev.executor.spi.ExecutorBackend;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.aot.test.generate.TestGenerationContext;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -113,7 +114,10 @@ class ExecutorAutoConfigurationAotTests {
 		assertThat(generationContext.getRuntimeHints())
 			.matches(RuntimeHintsPredicates.serialization().onType(WorkerApplication.class))
 			.matches(RuntimeHintsPredicates.reflection().onMethodInvocation(ReportJobs.class, "threadName"))
-			.matches(RuntimeHintsPredicates.reflection().onType(ExecutorsDescriptor.class));
+			.matches(RuntimeHintsPredicates.reflection().onType(ExecutorsDescriptor.class))
+			.matches(RuntimeHintsPredicates.reflection()
+				.onType(ForkJoinPool.class)
+				.withMemberCategory(MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS));
 	}
 
 	private static List<String> expectedNames() {
