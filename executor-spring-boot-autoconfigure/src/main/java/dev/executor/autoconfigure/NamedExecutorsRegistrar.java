@@ -2,11 +2,13 @@ package dev.executor.autoconfigure;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 
 import dev.executor.ManagedExecutor;
 import dev.executor.core.ManagedExecutorFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -28,6 +30,8 @@ import org.springframework.core.type.AnnotationMetadata;
  * than holding an instance supplier, so that Spring AOT can write it out as code: in an
  * application processed ahead of time the set of named executors is the one seen at
  * build time, while their settings are still resolved when the application starts.
+ * {@link RegisteredNamedExecutors} fails the start when that set is no longer the
+ * configured one.
  */
 class NamedExecutorsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware {
 
@@ -44,13 +48,24 @@ class NamedExecutorsRegistrar implements ImportBeanDefinitionRegistrar, Environm
 
 	@Override
 	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-		Map<String, ExecutorSettings> named = Binder.get(this.environment)
-			.bind("executor.named", NAMED)
-			.orElse(Collections.emptyMap());
-		for (String name : named.keySet()) {
+		Set<String> names = configuredNames(this.environment);
+		for (String name : names) {
 			ExecutorSpecResolver.checkName(name);
 			registry.registerBeanDefinition(beanName(name), definition(name));
 		}
+		registry.registerBeanDefinition(RegisteredNamedExecutors.class.getName(), registeredNamesDefinition(names));
+	}
+
+	/**
+	 * Return the names of the executors configured under {@code executor.named}.
+	 * @param environment the environment
+	 * @return the names, in the order they are configured
+	 */
+	static Set<String> configuredNames(Environment environment) {
+		Map<String, ExecutorSettings> named = Binder.get(environment)
+			.bind("executor.named", NAMED)
+			.orElse(Collections.emptyMap());
+		return named.keySet();
 	}
 
 	/**
@@ -85,6 +100,14 @@ class NamedExecutorsRegistrar implements ImportBeanDefinitionRegistrar, Environm
 		definition.setDestroyMethodName("");
 		definition.setDefaultCandidate(false);
 		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
+		return definition;
+	}
+
+	private RootBeanDefinition registeredNamesDefinition(Set<String> names) {
+		RootBeanDefinition definition = new RootBeanDefinition(RegisteredNamedExecutors.class);
+		definition.getConstructorArgumentValues().addIndexedArgumentValue(0, names.toArray(String[]::new));
+		definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
+		definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
 		return definition;
 	}
 

@@ -14,6 +14,7 @@ import dev.executor.actuate.endpoint.ExecutorsEndpoint.ExecutorsDescriptor;
 import dev.executor.actuate.health.ExecutorsHealthContributor;
 import dev.executor.process.WorkerApplication;
 import dev.executor.spi.ExecutorBackend;
+import dev.executor.spi.InvalidExecutorPropertyException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,7 @@ import org.springframework.javapoet.ClassName;
 import org.springframework.util.function.ThrowingConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Tests of the executor auto-configurations in an application context processed ahead of
@@ -108,6 +110,17 @@ class ExecutorAutoConfigurationAotTests {
 	}
 
 	@Test
+	void executorConfiguredAfterProcessingShouldFailTheStart() {
+		TestPropertyValues runTimeProperties = properties().and("executor.named.exports.type=thread");
+		assertThatException().isThrownBy(() -> runAheadOfTime(runTimeProperties, (context) -> {
+		}))
+			.havingRootCause()
+			.isInstanceOf(InvalidExecutorPropertyException.class)
+			.withMessageStartingWith("Invalid value 'exports' for property 'executor.named.exports': "
+					+ "the application was processed ahead of time without this executor");
+	}
+
+	@Test
 	void processingShouldContributeWhatANativeImageNeeds() {
 		TestGenerationContext generationContext = new TestGenerationContext();
 		processAheadOfTime(generationContext);
@@ -148,14 +161,19 @@ class ExecutorAutoConfigurationAotTests {
 		}
 	}
 
-	@SuppressWarnings("unchecked")
 	private void runAheadOfTime(ThrowingConsumer<GenericApplicationContext> assertions) {
+		runAheadOfTime(properties(), assertions);
+	}
+
+	@SuppressWarnings("unchecked")
+	private void runAheadOfTime(TestPropertyValues runTimeProperties,
+			ThrowingConsumer<GenericApplicationContext> assertions) {
 		TestGenerationContext generationContext = new TestGenerationContext();
 		ClassName initializer = processAheadOfTime(generationContext);
 		generationContext.writeGeneratedContent();
 		TestCompiler.forSystem().with(generationContext).compile((compiled) -> {
 			try (GenericApplicationContext runTime = new GenericApplicationContext()) {
-				properties().applyTo(runTime);
+				runTimeProperties.applyTo(runTime);
 				compiled.getInstance(ApplicationContextInitializer.class, initializer.toString()).initialize(runTime);
 				runTime.refresh();
 				assertions.accept(runTime);
