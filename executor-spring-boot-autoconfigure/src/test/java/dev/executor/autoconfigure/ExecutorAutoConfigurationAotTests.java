@@ -146,8 +146,10 @@ class ExecutorAutoConfigurationAotTests {
 	}
 
 	private static TestPropertyValues properties() {
+		// without prestart only the tests that submit to 'isolated' pay for starting a worker
 		TestPropertyValues properties = TestPropertyValues.of("executor.named.reports.thread-name-prefix=reports-",
 				"executor.named.isolated.type=process", "executor.named.isolated.max-workers=1",
+				"executor.named.isolated.process.prestart=false",
 				"executor.named.pooled.type=custom", "executor.named.pooled.pool-class=" + ForkJoinPool.class.getName(),
 				"executor.named.forked.type=fork-join", "management.endpoints.web.exposure.include=executors");
 		return virtualThreadsAvailable() ? properties.and("executor.named.light.type=virtual") : properties;
