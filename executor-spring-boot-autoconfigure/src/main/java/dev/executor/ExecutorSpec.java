@@ -3,14 +3,15 @@ package dev.executor;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * The resolved settings of one executor: its {@code executor.named.<name>.*} properties
  * with unset keys taken from the top-level {@code executor.*} ones and defaults applied.
+ * Built with {@link #builder(String)}.
  *
  * @param name the executor name
  * @param type the executor type
@@ -42,40 +43,24 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 		@Nullable Set<String> contextInclude, ProcessSpec process, HazelcastSpec hazelcast) {
 
 	/**
-	 * Create settings that propagate all context when {@code propagateContext} is true.
-	 * @param name the executor name
-	 * @param type the executor type
-	 * @param maxWorkers the maximum number of tasks that run at once
-	 * @param queueCapacity the capacity of the queue of waiting tasks, {@code null} for
-	 * unbounded
-	 * @param threadNamePrefix the prefix of the names of worker threads
-	 * @param poolClass the {@link java.util.concurrent.ExecutorService} class of a
-	 * {@code custom} executor
-	 * @param taskTimeout the time a task may run, {@code null} for no limit
-	 * @param propagateExceptions whether task failures are logged and handed to failure
-	 * handlers
-	 * @param propagateContext whether tasks see the submitting thread's context
-	 * @param futuresMaxLength the number of stored futures kept before finished ones are
-	 * evicted
-	 * @param futuresTimeToLive the time a finished stored future is kept, {@code null}
-	 * for no limit
-	 * @param awaitTermination whether to wait for running and queued tasks on shutdown
-	 * @param awaitTerminationPeriod the time to wait for them
-	 */
-	public ExecutorSpec(String name, String type, int maxWorkers, @Nullable Integer queueCapacity,
-			String threadNamePrefix, @Nullable String poolClass, @Nullable Duration taskTimeout,
-			boolean propagateExceptions, boolean propagateContext, int futuresMaxLength,
-			@Nullable Duration futuresTimeToLive, boolean awaitTermination, Duration awaitTerminationPeriod) {
-		this(name, type, maxWorkers, queueCapacity, threadNamePrefix, poolClass, taskTimeout, propagateExceptions,
-				propagateContext, futuresMaxLength, futuresTimeToLive, awaitTermination, awaitTerminationPeriod, null,
-				ProcessSpec.DEFAULT, HazelcastSpec.DEFAULT);
-	}
-
-	/**
 	 * Create settings, keeping an unmodifiable copy of the include list in its order.
 	 */
 	public ExecutorSpec {
 		contextInclude = (contextInclude != null) ? Collections.unmodifiableSet(new LinkedHashSet<>(contextInclude)) : null;
+	}
+
+	/**
+	 * Return a builder of the settings of the executor with the given name. It starts
+	 * from a bare executor, not from the configuration's defaults (those belong to the
+	 * {@code executor.*} properties): a {@code thread} executor of one worker with an
+	 * unbounded queue and threads named {@code <name>-}, no time limits, failures kept in
+	 * the futures, no context propagated, no finished stored future kept, no wait on
+	 * shutdown, and neither worker JVM options nor Hazelcast features.
+	 * @param name the executor name
+	 * @return the builder
+	 */
+	public static Builder builder(String name) {
+		return new Builder(name);
 	}
 
 	/**
@@ -145,6 +130,212 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 		 * The settings used when none are configured.
 		 */
 		public static final HazelcastSpec DEFAULT = new HazelcastSpec(false, false);
+
+	}
+
+	/**
+	 * A builder of {@link ExecutorSpec} instances, see {@link ExecutorSpec#builder}.
+	 */
+	public static final class Builder {
+
+		private final String name;
+
+		private String type = "thread";
+
+		private int maxWorkers = 1;
+
+		private @Nullable Integer queueCapacity;
+
+		private String threadNamePrefix;
+
+		private @Nullable String poolClass;
+
+		private @Nullable Duration taskTimeout;
+
+		private boolean propagateExceptions;
+
+		private boolean propagateContext;
+
+		private int futuresMaxLength;
+
+		private @Nullable Duration futuresTimeToLive;
+
+		private boolean awaitTermination;
+
+		private Duration awaitTerminationPeriod = Duration.ZERO;
+
+		private @Nullable Set<String> contextInclude;
+
+		private ProcessSpec process = new ProcessSpec(List.of(), null, null, false);
+
+		private HazelcastSpec hazelcast = new HazelcastSpec(false, false);
+
+		private Builder(String name) {
+			this.name = name;
+			this.threadNamePrefix = name + "-";
+		}
+
+		/**
+		 * Set the executor type.
+		 * @param type the type
+		 * @return this builder
+		 */
+		public Builder type(String type) {
+			this.type = type;
+			return this;
+		}
+
+		/**
+		 * Set the maximum number of tasks that run at once.
+		 * @param maxWorkers the maximum number of workers
+		 * @return this builder
+		 */
+		public Builder maxWorkers(int maxWorkers) {
+			this.maxWorkers = maxWorkers;
+			return this;
+		}
+
+		/**
+		 * Set the capacity of the queue of waiting tasks.
+		 * @param queueCapacity the capacity, {@code null} for unbounded
+		 * @return this builder
+		 */
+		public Builder queueCapacity(@Nullable Integer queueCapacity) {
+			this.queueCapacity = queueCapacity;
+			return this;
+		}
+
+		/**
+		 * Set the prefix of the names of worker threads.
+		 * @param threadNamePrefix the prefix
+		 * @return this builder
+		 */
+		public Builder threadNamePrefix(String threadNamePrefix) {
+			this.threadNamePrefix = threadNamePrefix;
+			return this;
+		}
+
+		/**
+		 * Set the {@link java.util.concurrent.ExecutorService} class of a {@code custom}
+		 * executor.
+		 * @param poolClass the fully qualified class name, {@code null} for none
+		 * @return this builder
+		 */
+		public Builder poolClass(@Nullable String poolClass) {
+			this.poolClass = poolClass;
+			return this;
+		}
+
+		/**
+		 * Set the time a task may run.
+		 * @param taskTimeout the time, {@code null} for no limit
+		 * @return this builder
+		 */
+		public Builder taskTimeout(@Nullable Duration taskTimeout) {
+			this.taskTimeout = taskTimeout;
+			return this;
+		}
+
+		/**
+		 * Set whether task failures are logged and handed to failure handlers.
+		 * @param propagateExceptions whether to propagate failures
+		 * @return this builder
+		 */
+		public Builder propagateExceptions(boolean propagateExceptions) {
+			this.propagateExceptions = propagateExceptions;
+			return this;
+		}
+
+		/**
+		 * Set whether tasks see the submitting thread's context.
+		 * @param propagateContext whether to propagate context
+		 * @return this builder
+		 */
+		public Builder propagateContext(boolean propagateContext) {
+			this.propagateContext = propagateContext;
+			return this;
+		}
+
+		/**
+		 * Set the names of the context that tasks see when context is propagated.
+		 * @param contextInclude the names, {@code null} for everything
+		 * @return this builder
+		 */
+		public Builder contextInclude(@Nullable Set<String> contextInclude) {
+			this.contextInclude = contextInclude;
+			return this;
+		}
+
+		/**
+		 * Set the number of stored futures kept before finished ones are evicted.
+		 * @param futuresMaxLength the number
+		 * @return this builder
+		 */
+		public Builder futuresMaxLength(int futuresMaxLength) {
+			this.futuresMaxLength = futuresMaxLength;
+			return this;
+		}
+
+		/**
+		 * Set the time a finished stored future is kept.
+		 * @param futuresTimeToLive the time, {@code null} for no limit
+		 * @return this builder
+		 */
+		public Builder futuresTimeToLive(@Nullable Duration futuresTimeToLive) {
+			this.futuresTimeToLive = futuresTimeToLive;
+			return this;
+		}
+
+		/**
+		 * Set whether running and queued tasks may finish on shutdown.
+		 * @param awaitTermination whether to wait for them
+		 * @return this builder
+		 */
+		public Builder awaitTermination(boolean awaitTermination) {
+			this.awaitTermination = awaitTermination;
+			return this;
+		}
+
+		/**
+		 * Set the time running and queued tasks have to finish on shutdown.
+		 * @param awaitTerminationPeriod the time
+		 * @return this builder
+		 */
+		public Builder awaitTerminationPeriod(Duration awaitTerminationPeriod) {
+			this.awaitTerminationPeriod = awaitTerminationPeriod;
+			return this;
+		}
+
+		/**
+		 * Set the settings of the worker processes of a {@code process} executor.
+		 * @param process the settings
+		 * @return this builder
+		 */
+		public Builder process(ProcessSpec process) {
+			this.process = process;
+			return this;
+		}
+
+		/**
+		 * Set the settings of the executor's use of Hazelcast.
+		 * @param hazelcast the settings
+		 * @return this builder
+		 */
+		public Builder hazelcast(HazelcastSpec hazelcast) {
+			this.hazelcast = hazelcast;
+			return this;
+		}
+
+		/**
+		 * Build the settings.
+		 * @return the settings
+		 */
+		public ExecutorSpec build() {
+			return new ExecutorSpec(this.name, this.type, this.maxWorkers, this.queueCapacity, this.threadNamePrefix,
+					this.poolClass, this.taskTimeout, this.propagateExceptions, this.propagateContext,
+					this.futuresMaxLength, this.futuresTimeToLive, this.awaitTermination, this.awaitTerminationPeriod,
+					this.contextInclude, this.process, this.hazelcast);
+		}
 
 	}
 

@@ -6,8 +6,8 @@ import dev.executor.ExecutorSpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Settings of executors built in tests. This is the only place that calls the
- * {@link ExecutorSpec} constructor, so that new components need one change here.
+ * Settings of executors built in tests: a {@code thread} executor that propagates
+ * context and waits for its tasks on shutdown, refined by the {@code with...} methods.
  */
 final class TestSpecs {
 
@@ -76,9 +76,17 @@ final class TestSpecs {
 	}
 
 	ExecutorSpec build() {
-		return new ExecutorSpec(this.name, "thread", this.maxWorkers, this.queueCapacity, this.name + "-", null,
-				this.taskTimeout, this.propagateExceptions, true, this.futuresMaxLength, this.futuresTimeToLive, true,
-				this.awaitTerminationPeriod);
+		return ExecutorSpec.builder(this.name)
+			.maxWorkers(this.maxWorkers)
+			.queueCapacity(this.queueCapacity)
+			.taskTimeout(this.taskTimeout)
+			.propagateExceptions(this.propagateExceptions)
+			.propagateContext(true)
+			.futuresMaxLength(this.futuresMaxLength)
+			.futuresTimeToLive(this.futuresTimeToLive)
+			.awaitTermination(true)
+			.awaitTerminationPeriod(this.awaitTerminationPeriod)
+			.build();
 	}
 
 }
