@@ -95,11 +95,6 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 			boolean prestart) {
 
 		/**
-		 * The settings used when none are configured.
-		 */
-		public static final ProcessSpec DEFAULT = new ProcessSpec(List.of(), null, null, true);
-
-		/**
 		 * Create a new instance.
 		 * @param jvmArgs the options of the worker JVMs
 		 * @param maxTasksPerWorker the number of tasks after which a worker process is
@@ -125,11 +120,6 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 	 * instance's memory
 	 */
 	public record HazelcastSpec(boolean retryOnMemberLoss, boolean storeFutures) {
-
-		/**
-		 * The settings used when none are configured.
-		 */
-		public static final HazelcastSpec DEFAULT = new HazelcastSpec(false, false);
 
 	}
 

@@ -45,8 +45,8 @@ class CustomPoolClassesAotProcessor implements BeanFactoryInitializationAotProce
 			.bind("executor", ExecutorProperties.class)
 			.orElseGet(ExecutorProperties::new);
 		Set<String> poolClasses = new LinkedHashSet<>();
-		Stream.concat(Stream.of(properties), properties.getNamed().values().stream())
-			.map(ExecutorSettings::getPoolClass)
+		Stream.concat(Stream.of(properties.getPoolClass()),
+				properties.getNamed().values().stream().map(ExecutorSettings::getPoolClass))
 			.filter((poolClass) -> poolClass != null && !poolClass.isBlank())
 			.forEach(poolClasses::add);
 		return poolClasses;

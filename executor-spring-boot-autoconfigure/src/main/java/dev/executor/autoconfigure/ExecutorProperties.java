@@ -1,16 +1,75 @@
 package dev.executor.autoconfigure;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration properties of managed executors: the top-level keys configure the
- * default executor and are the fall-back of every named one.
+ * Configuration properties of managed executors. The top-level keys configure the
+ * default executor and hold the defaults: a named executor takes every key it leaves
+ * unset from here.
  */
 @ConfigurationProperties("executor")
-public class ExecutorProperties extends ExecutorSettings {
+public class ExecutorProperties {
+
+	/**
+	 * Executor type: 'thread', 'virtual', 'process', 'custom', 'hazelcast', or the name
+	 * of a registered ExecutorBackend bean.
+	 */
+	private String type = "thread";
+
+	/**
+	 * Maximum number of tasks that run at once. When not set, min(32, processors + 4)
+	 * for 'thread', unlimited for 'virtual' and the number of processors otherwise.
+	 */
+	private @Nullable Integer maxWorkers;
+
+	/**
+	 * Capacity of the queue of tasks waiting for a worker; a full queue rejects new
+	 * tasks. When not set, the queue is unbounded.
+	 */
+	private @Nullable Integer queueCapacity;
+
+	/**
+	 * Prefix of the names of worker threads. When not set, 'executor-' for the default
+	 * executor and '<name>-' for a named one.
+	 */
+	private @Nullable String threadNamePrefix;
+
+	/**
+	 * Fully qualified name of the ExecutorService class of a 'custom' executor, created
+	 * with its (int maxWorkers) or no-argument constructor.
+	 */
+	private @Nullable String poolClass;
+
+	/**
+	 * Whether every task failure is logged at ERROR, handed to TaskFailureHandler beans
+	 * and published as a TaskFailedEvent, rather than kept in its future only.
+	 */
+	private boolean propagateExceptions = false;
+
+	/**
+	 * Time a task may run, counted from when it starts; a task still running then is
+	 * interrupted and its future fails with a TaskTimeoutException. When not set, tasks
+	 * run without a time limit.
+	 */
+	private @Nullable Duration taskTimeout;
+
+	private final Context context = new Context();
+
+	private final Futures futures = new Futures();
+
+	private final Shutdown shutdown = new Shutdown();
+
+	private final Process process = new Process();
+
+	private final Hazelcast hazelcast = new Hazelcast();
 
 	/**
 	 * Named executors, by name (letters, digits, '-' and '_'). Keys a named executor
@@ -18,8 +77,288 @@ public class ExecutorProperties extends ExecutorSettings {
 	 */
 	private final Map<String, ExecutorSettings> named = new LinkedHashMap<>();
 
+	public String getType() {
+		return this.type;
+	}
+
+	public void setType(String type) {
+		this.type = type;
+	}
+
+	public @Nullable Integer getMaxWorkers() {
+		return this.maxWorkers;
+	}
+
+	public void setMaxWorkers(@Nullable Integer maxWorkers) {
+		this.maxWorkers = maxWorkers;
+	}
+
+	public @Nullable Integer getQueueCapacity() {
+		return this.queueCapacity;
+	}
+
+	public void setQueueCapacity(@Nullable Integer queueCapacity) {
+		this.queueCapacity = queueCapacity;
+	}
+
+	public @Nullable String getThreadNamePrefix() {
+		return this.threadNamePrefix;
+	}
+
+	public void setThreadNamePrefix(@Nullable String threadNamePrefix) {
+		this.threadNamePrefix = threadNamePrefix;
+	}
+
+	public @Nullable String getPoolClass() {
+		return this.poolClass;
+	}
+
+	public void setPoolClass(@Nullable String poolClass) {
+		this.poolClass = poolClass;
+	}
+
+	public boolean isPropagateExceptions() {
+		return this.propagateExceptions;
+	}
+
+	public void setPropagateExceptions(boolean propagateExceptions) {
+		this.propagateExceptions = propagateExceptions;
+	}
+
+	public @Nullable Duration getTaskTimeout() {
+		return this.taskTimeout;
+	}
+
+	public void setTaskTimeout(@Nullable Duration taskTimeout) {
+		this.taskTimeout = taskTimeout;
+	}
+
+	public Context getContext() {
+		return this.context;
+	}
+
+	public Futures getFutures() {
+		return this.futures;
+	}
+
+	public Shutdown getShutdown() {
+		return this.shutdown;
+	}
+
+	public Process getProcess() {
+		return this.process;
+	}
+
+	public Hazelcast getHazelcast() {
+		return this.hazelcast;
+	}
+
 	public Map<String, ExecutorSettings> getNamed() {
 		return this.named;
+	}
+
+	/**
+	 * Propagation of the submitting thread's context into tasks.
+	 */
+	public static class Context {
+
+		/**
+		 * Whether tasks and callbacks see the submitting thread's context (request,
+		 * security, locale, MDC, observation).
+		 */
+		private boolean propagate = true;
+
+		/**
+		 * Names of the context that tasks see: 'request', 'security', 'locale', 'mdc',
+		 * 'observation', or the key of a ThreadLocalAccessor registered with the
+		 * ContextRegistry. Context left out is cleared while a task runs. When not set,
+		 * tasks see all of it.
+		 */
+		private @Nullable List<String> include;
+
+		public boolean isPropagate() {
+			return this.propagate;
+		}
+
+		public void setPropagate(boolean propagate) {
+			this.propagate = propagate;
+		}
+
+		public @Nullable List<String> getInclude() {
+			return this.include;
+		}
+
+		public void setInclude(@Nullable List<String> include) {
+			this.include = include;
+		}
+
+	}
+
+	/**
+	 * Futures stored under a key.
+	 */
+	public static class Futures {
+
+		/**
+		 * Number of stored futures kept before the oldest finished ones are evicted;
+		 * pending and running futures are never evicted.
+		 */
+		private int maxLength = 50;
+
+		/**
+		 * Time a finished stored future is kept. When not set, it is kept until evicted
+		 * by max-length.
+		 */
+		private @Nullable Duration timeToLive;
+
+		/**
+		 * Where stored futures are kept: 'local' (this instance's memory) or 'hazelcast'
+		 * (the Hazelcast cluster, so that every application instance sees them).
+		 */
+		private String store = "local";
+
+		public int getMaxLength() {
+			return this.maxLength;
+		}
+
+		public void setMaxLength(int maxLength) {
+			this.maxLength = maxLength;
+		}
+
+		public @Nullable Duration getTimeToLive() {
+			return this.timeToLive;
+		}
+
+		public void setTimeToLive(@Nullable Duration timeToLive) {
+			this.timeToLive = timeToLive;
+		}
+
+		public String getStore() {
+			return this.store;
+		}
+
+		public void setStore(String store) {
+			this.store = store;
+		}
+
+	}
+
+	/**
+	 * Shutdown when the application context closes.
+	 */
+	public static class Shutdown {
+
+		/**
+		 * Whether running and queued tasks may finish before the executor ends; what is
+		 * left after the await period is cancelled.
+		 */
+		private boolean awaitTermination = true;
+
+		/**
+		 * Time running and queued tasks have to finish.
+		 */
+		private Duration awaitTerminationPeriod = Duration.ofSeconds(30);
+
+		public boolean isAwaitTermination() {
+			return this.awaitTermination;
+		}
+
+		public void setAwaitTermination(boolean awaitTermination) {
+			this.awaitTermination = awaitTermination;
+		}
+
+		public Duration getAwaitTerminationPeriod() {
+			return this.awaitTerminationPeriod;
+		}
+
+		public void setAwaitTerminationPeriod(Duration awaitTerminationPeriod) {
+			this.awaitTerminationPeriod = awaitTerminationPeriod;
+		}
+
+	}
+
+	/**
+	 * Worker processes of a 'process' executor.
+	 */
+	public static class Process {
+
+		/**
+		 * Options of the worker JVMs, such as '-Xmx256m'.
+		 */
+		private List<String> jvmArgs = new ArrayList<>();
+
+		/**
+		 * Number of tasks a worker process runs before it is replaced by a fresh one.
+		 * When not set, a worker runs tasks until it stops.
+		 */
+		private @Nullable Integer maxTasksPerWorker;
+
+		/**
+		 * Time after which an idle worker process stops; it is started again when a task
+		 * needs it. When not set, idle workers keep running.
+		 */
+		private @Nullable Duration idleTimeout;
+
+		/**
+		 * Whether all worker processes start when the executor is created, rather than
+		 * when the first tasks arrive.
+		 */
+		private boolean prestart = true;
+
+		public List<String> getJvmArgs() {
+			return this.jvmArgs;
+		}
+
+		public void setJvmArgs(List<String> jvmArgs) {
+			this.jvmArgs = jvmArgs;
+		}
+
+		public @Nullable Integer getMaxTasksPerWorker() {
+			return this.maxTasksPerWorker;
+		}
+
+		public void setMaxTasksPerWorker(@Nullable Integer maxTasksPerWorker) {
+			this.maxTasksPerWorker = maxTasksPerWorker;
+		}
+
+		public @Nullable Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		public void setIdleTimeout(@Nullable Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
+		}
+
+		public boolean isPrestart() {
+			return this.prestart;
+		}
+
+		public void setPrestart(boolean prestart) {
+			this.prestart = prestart;
+		}
+
+	}
+
+	/**
+	 * Cluster execution of a 'hazelcast' executor.
+	 */
+	public static class Hazelcast {
+
+		/**
+		 * Whether a task whose member leaves the cluster while running it is run again on
+		 * another member, rather than failing with a MemberLostException. Only for tasks
+		 * that can safely run twice.
+		 */
+		private boolean retryOnMemberLoss = false;
+
+		public boolean isRetryOnMemberLoss() {
+			return this.retryOnMemberLoss;
+		}
+
+		public void setRetryOnMemberLoss(boolean retryOnMemberLoss) {
+			this.retryOnMemberLoss = retryOnMemberLoss;
+		}
+
 	}
 
 }

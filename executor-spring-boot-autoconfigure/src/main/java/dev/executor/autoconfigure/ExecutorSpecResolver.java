@@ -5,8 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.executor.ExecutorSpec;
 import dev.executor.ExecutorSpec.HazelcastSpec;
@@ -20,22 +22,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves the {@link ExecutorSpec} of each executor from {@link ExecutorProperties}: a
- * named executor's keys, else the top-level keys, else the defaults. Every value is
- * checked, so that bad configuration fails at start-up naming the property.
+ * named executor's keys, else the top-level keys and their defaults. Every value is
+ * checked, so that bad configuration fails at start-up naming the property that set it.
  */
 public class ExecutorSpecResolver {
 
 	private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9_-]+");
 
-	private static final int DEFAULT_FUTURES_MAX_LENGTH = 50;
-
-	private static final Duration DEFAULT_AWAIT_TERMINATION_PERIOD = Duration.ofSeconds(30);
-
-	private static final String HAZELCAST_TYPE = "hazelcast";
+	private static final String HAZELCAST = "hazelcast";
 
 	private static final String LOCAL_STORE = "local";
 
-	private static final List<String> FUTURES_STORES = List.of(LOCAL_STORE, HAZELCAST_TYPE);
+	private static final List<String> FUTURES_STORES = List.of(LOCAL_STORE, HAZELCAST);
+
+	private static final String AT_LEAST_ONE = "a whole number of at least 1";
+
+	private static final String ZERO_OR_MORE = "a whole number of 0 or more";
+
+	private static final String POSITIVE_DURATION = "a positive duration, such as 30s";
 
 	private final ExecutorProperties properties;
 
@@ -93,146 +97,202 @@ public class ExecutorSpecResolver {
 	 * @throws InvalidExecutorPropertyException if a value is not valid
 	 */
 	public ExecutorSpec resolve(String name) {
-		ExecutorSettings named = ManagedExecutor.DEFAULT_NAME.equals(name) ? null
-				: this.properties.getNamed().get(name);
-		Settings settings = new Settings(ExecutorSpec.propertyPrefix(name), named, this.properties);
-		String type = settings.get(ExecutorSettings::getType, "thread");
-		ExecutorBackend backend = backend(settings, type);
-		int maxWorkers = settings.get(ExecutorSettings::getMaxWorkers, backend.defaultMaxWorkers());
-		check(maxWorkers >= 1, settings, "max-workers", maxWorkers, "a whole number of at least 1");
-		Integer queueCapacity = settings.get(ExecutorSettings::getQueueCapacity, null);
-		check(queueCapacity == null || queueCapacity >= 0, settings, "queue-capacity", queueCapacity,
-				"a whole number of 0 or more");
-		String threadNamePrefix = settings.get(ExecutorSettings::getThreadNamePrefix, defaultThreadNamePrefix(name));
-		Duration taskTimeout = positive(settings, "task-timeout", settings.get(ExecutorSettings::getTaskTimeout, null));
-		int futuresMaxLength = settings.get((s) -> s.getFutures().getMaxLength(), DEFAULT_FUTURES_MAX_LENGTH);
-		check(futuresMaxLength >= 0, settings, "futures.max-length", futuresMaxLength, "a whole number of 0 or more");
-		Duration timeToLive = positive(settings, "futures.time-to-live",
-				settings.get((s) -> s.getFutures().getTimeToLive(), null));
-		Duration awaitPeriod = settings.get((s) -> s.getShutdown().getAwaitTerminationPeriod(),
-				DEFAULT_AWAIT_TERMINATION_PERIOD);
-		check(!awaitPeriod.isNegative(), settings, "shutdown.await-termination-period", awaitPeriod,
-				"a duration of 0s or more");
-		return new ExecutorSpec(name, type, maxWorkers, queueCapacity, threadNamePrefix,
-				settings.get(ExecutorSettings::getPoolClass, null),
-				taskTimeout, settings.get(ExecutorSettings::getPropagateExceptions, false),
-				settings.get((s) -> s.getContext().getPropagate(), true), futuresMaxLength, timeToLive,
-				settings.get((s) -> s.getShutdown().getAwaitTermination(), true), awaitPeriod,
-				contextInclude(settings), process(settings), hazelcast(settings));
+		Settings settings = new Settings(name, this.properties);
+		Setting<String> type = settings.get("type", ExecutorSettings::getType, ExecutorProperties::getType);
+		ExecutorSpec.Builder builder = ExecutorSpec.builder(name).type(type.get());
+		pool(settings, backend(type), builder);
+		tasks(settings, builder);
+		futures(settings, builder);
+		shutdown(settings, builder);
+		return builder.process(process(settings)).hazelcast(hazelcast(settings)).build();
+	}
+
+	private static void pool(Settings settings, ExecutorBackend backend, ExecutorSpec.Builder builder) {
+		builder.maxWorkers(settings.get("max-workers", ExecutorSettings::getMaxWorkers, ExecutorProperties::getMaxWorkers)
+			.require((value) -> value >= 1, AT_LEAST_ONE)
+			.orElse(backend.defaultMaxWorkers()));
+		builder.queueCapacity(
+				settings.get("queue-capacity", ExecutorSettings::getQueueCapacity, ExecutorProperties::getQueueCapacity)
+					.require((value) -> value >= 0, ZERO_OR_MORE)
+					.orElse(null));
+		builder.threadNamePrefix(settings
+			.get("thread-name-prefix", ExecutorSettings::getThreadNamePrefix, ExecutorProperties::getThreadNamePrefix)
+			.orElse(settings.isDefault() ? "executor-" : settings.name + "-"));
+		builder.poolClass(
+				settings.get("pool-class", ExecutorSettings::getPoolClass, ExecutorProperties::getPoolClass).orElse(null));
+	}
+
+	private void tasks(Settings settings, ExecutorSpec.Builder builder) {
+		builder.taskTimeout(positive(
+				settings.get("task-timeout", ExecutorSettings::getTaskTimeout, ExecutorProperties::getTaskTimeout)));
+		builder.propagateExceptions(settings.get("propagate-exceptions", ExecutorSettings::getPropagateExceptions,
+				ExecutorProperties::isPropagateExceptions)
+			.get());
+		builder.propagateContext(settings
+			.get("context.propagate", (s) -> s.getContext().getPropagate(), (p) -> p.getContext().isPropagate())
+			.get());
+		builder.contextInclude(contextInclude(settings));
+	}
+
+	private static void futures(Settings settings, ExecutorSpec.Builder builder) {
+		builder.futuresMaxLength(settings
+			.get("futures.max-length", (s) -> s.getFutures().getMaxLength(), (p) -> p.getFutures().getMaxLength())
+			.require((value) -> value >= 0, ZERO_OR_MORE)
+			.get());
+		builder.futuresTimeToLive(positive(settings.get("futures.time-to-live", (s) -> s.getFutures().getTimeToLive(),
+				(p) -> p.getFutures().getTimeToLive())));
+	}
+
+	private static void shutdown(Settings settings, ExecutorSpec.Builder builder) {
+		builder.awaitTermination(settings.get("shutdown.await-termination", (s) -> s.getShutdown().getAwaitTermination(),
+				(p) -> p.getShutdown().isAwaitTermination())
+			.get());
+		builder.awaitTerminationPeriod(settings
+			.get("shutdown.await-termination-period", (s) -> s.getShutdown().getAwaitTerminationPeriod(),
+					(p) -> p.getShutdown().getAwaitTerminationPeriod())
+			.require((value) -> !value.isNegative(), "a duration of 0s or more")
+			.get());
 	}
 
 	private @Nullable Set<String> contextInclude(Settings settings) {
-		List<String> include = settings.get((s) -> s.getContext().getInclude(), null);
-		if (include == null) {
+		Setting<List<String>> include = settings.get("context.include", (s) -> s.getContext().getInclude(),
+				(p) -> p.getContext().getInclude());
+		if (include.value() == null) {
 			return null;
 		}
 		Set<String> names = this.contextNames.get();
-		for (String name : include) {
-			if (!names.contains(name)) {
-				String property = settings.property("context.include");
-				throw new InvalidExecutorPropertyException(property, name,
-						"unknown context name, valid names are " + names, "Set " + property
-								+ " to some of those names, or register a ThreadLocalAccessor with that key with "
-								+ "the ContextRegistry");
+		List<String> values = include.get();
+		for (String value : values) {
+			if (!names.contains(value)) {
+				throw unknownContextName(include.property(), value, names);
 			}
 		}
-		return new LinkedHashSet<>(include);
+		return new LinkedHashSet<>(values);
+	}
+
+	// a ThreadLocalAccessor whose key is a class prints as "interface ...", which nobody
+	// types, so the list shows only names without spaces
+	private static InvalidExecutorPropertyException unknownContextName(String property, String value,
+			Set<String> names) {
+		Set<String> typeable = names.stream()
+			.filter((name) -> !name.contains(" "))
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		return new InvalidExecutorPropertyException(property, value,
+				"unknown context name, valid names are " + typeable,
+				"Set " + property + " to some of those names, or register a ThreadLocalAccessor with that key with "
+						+ "the ContextRegistry");
 	}
 
 	private static ProcessSpec process(Settings settings) {
-		List<String> jvmArgs = settings.get((s) -> s.getProcess().getJvmArgs(), ProcessSpec.DEFAULT.jvmArgs());
-		Integer maxTasksPerWorker = settings.get((s) -> s.getProcess().getMaxTasksPerWorker(), null);
-		check(maxTasksPerWorker == null || maxTasksPerWorker >= 1, settings, "process.max-tasks-per-worker",
-				maxTasksPerWorker, "a whole number of at least 1");
-		Duration idleTimeout = positive(settings, "process.idle-timeout",
-				settings.get((s) -> s.getProcess().getIdleTimeout(), null));
-		boolean prestart = settings.get((s) -> s.getProcess().getPrestart(), ProcessSpec.DEFAULT.prestart());
+		List<String> jvmArgs = settings
+			.get("process.jvm-args", (s) -> s.getProcess().getJvmArgs(), (p) -> p.getProcess().getJvmArgs())
+			.get();
+		Integer maxTasksPerWorker = settings
+			.get("process.max-tasks-per-worker", (s) -> s.getProcess().getMaxTasksPerWorker(),
+					(p) -> p.getProcess().getMaxTasksPerWorker())
+			.require((value) -> value >= 1, AT_LEAST_ONE)
+			.orElse(null);
+		Duration idleTimeout = positive(settings.get("process.idle-timeout", (s) -> s.getProcess().getIdleTimeout(),
+				(p) -> p.getProcess().getIdleTimeout()));
+		boolean prestart = settings
+			.get("process.prestart", (s) -> s.getProcess().getPrestart(), (p) -> p.getProcess().isPrestart())
+			.get();
 		return new ProcessSpec(jvmArgs, maxTasksPerWorker, idleTimeout, prestart);
 	}
 
 	private HazelcastSpec hazelcast(Settings settings) {
-		boolean retry = settings.get((s) -> s.getHazelcast().getRetryOnMemberLoss(),
-				HazelcastSpec.DEFAULT.retryOnMemberLoss());
-		String store = settings.get((s) -> s.getFutures().getStore(), LOCAL_STORE);
-		check(FUTURES_STORES.contains(store), settings, "futures.store", store, "one of " + FUTURES_STORES);
-		if (HAZELCAST_TYPE.equals(store) && this.backends.get(HAZELCAST_TYPE) == null) {
-			throw hazelcastMissing(settings.property("futures.store"), store, "'" + LOCAL_STORE + "'");
+		boolean retry = settings.get("hazelcast.retry-on-member-loss", (s) -> s.getHazelcast().getRetryOnMemberLoss(),
+				(p) -> p.getHazelcast().isRetryOnMemberLoss()).get();
+		Setting<String> store = settings
+			.get("futures.store", (s) -> s.getFutures().getStore(), (p) -> p.getFutures().getStore())
+			.require(FUTURES_STORES::contains, "one of " + FUTURES_STORES);
+		if (HAZELCAST.equals(store.get()) && this.backends.get(HAZELCAST) == null) {
+			throw hazelcastMissing(store, "'" + LOCAL_STORE + "'");
 		}
-		return new HazelcastSpec(retry, HAZELCAST_TYPE.equals(store));
+		return new HazelcastSpec(retry, HAZELCAST.equals(store.get()));
 	}
 
-	private static InvalidExecutorPropertyException hazelcastMissing(String property, String value,
-			String alternatives) {
-		return new InvalidExecutorPropertyException(property, value, "Hazelcast is not on the classpath",
-				"Add the dependency com.hazelcast:hazelcast to the application, or set " + property + " to "
-						+ alternatives);
-	}
-
-	private ExecutorBackend backend(Settings settings, String type) {
-		ExecutorBackend backend = this.backends.get(type);
-		if (backend != null) {
-			return backend;
+	private ExecutorBackend backend(Setting<String> type) {
+		if (HAZELCAST.equals(type.get()) && this.backends.get(HAZELCAST) == null) {
+			throw hazelcastMissing(type, "one of " + this.backends.names());
 		}
-		String property = settings.property("type");
-		if (HAZELCAST_TYPE.equals(type)) {
-			throw hazelcastMissing(property, type, "one of " + this.backends.names());
-		}
-		throw new InvalidExecutorPropertyException(property, type, "unknown executor type",
-				"Set " + property + " to one of " + this.backends.names() + ", or declare an "
-						+ ExecutorBackend.class.getSimpleName() + " bean named '" + type + "'");
+		return this.backends.require(type.get(), type.property());
 	}
 
-	private static String defaultThreadNamePrefix(String name) {
-		return ManagedExecutor.DEFAULT_NAME.equals(name) ? "executor-" : name + "-";
+	private static InvalidExecutorPropertyException hazelcastMissing(Setting<String> setting, String alternatives) {
+		return new InvalidExecutorPropertyException(setting.property(), setting.get(),
+				"Hazelcast is not on the classpath", "Add the dependency com.hazelcast:hazelcast to the application, "
+						+ "or set " + setting.property() + " to " + alternatives);
 	}
 
-	private static @Nullable Duration positive(Settings settings, String key, @Nullable Duration value) {
-		check(value == null || (!value.isNegative() && !value.isZero()), settings, key, value,
-				"a positive duration, such as 30s");
-		return value;
-	}
-
-	private static void check(boolean valid, Settings settings, String key, @Nullable Object value,
-			String requirement) {
-		if (!valid) {
-			String property = settings.property(key);
-			throw new InvalidExecutorPropertyException(property, value, "must be " + requirement,
-					"Set " + property + " to " + requirement + ", or remove it to use the default");
-		}
+	private static @Nullable Duration positive(Setting<Duration> duration) {
+		return duration.require((value) -> !value.isNegative() && !value.isZero(), POSITIVE_DURATION).orElse(null);
 	}
 
 	/**
 	 * One executor's view of the properties: its own value of a key, else the top-level
-	 * one, else the default. A bad value is reported under the property that set it.
+	 * one.
 	 */
 	private static final class Settings {
+
+		private final String name;
 
 		private final String prefix;
 
 		private final @Nullable ExecutorSettings named;
 
-		private final ExecutorSettings topLevel;
+		private final ExecutorProperties topLevel;
 
-		private @Nullable String source;
-
-		Settings(String prefix, @Nullable ExecutorSettings named, ExecutorSettings topLevel) {
-			this.prefix = prefix;
-			this.named = named;
+		Settings(String name, ExecutorProperties topLevel) {
+			this.name = name;
+			this.prefix = ExecutorSpec.propertyPrefix(name);
+			this.named = ManagedExecutor.DEFAULT_NAME.equals(name) ? null : topLevel.getNamed().get(name);
 			this.topLevel = topLevel;
 		}
 
-		<T> T get(Function<ExecutorSettings, @Nullable T> getter, T defaultValue) {
-			T value = (this.named != null) ? getter.apply(this.named) : null;
-			this.source = this.prefix;
-			if (value == null) {
-				value = getter.apply(this.topLevel);
-				this.source = "executor";
-			}
-			return (value != null) ? value : defaultValue;
+		boolean isDefault() {
+			return ManagedExecutor.DEFAULT_NAME.equals(this.name);
 		}
 
-		String property(String key) {
-			return ((this.source != null) ? this.source : this.prefix) + "." + key;
+		<T> Setting<T> get(String key, Function<ExecutorSettings, @Nullable T> namedValue,
+				Function<ExecutorProperties, @Nullable T> topLevelValue) {
+			T value = (this.named != null) ? namedValue.apply(this.named) : null;
+			if (value != null) {
+				return new Setting<>(this.prefix + "." + key, value);
+			}
+			return new Setting<>("executor." + key, topLevelValue.apply(this.topLevel));
+		}
+
+	}
+
+	/**
+	 * A resolved value with the property that set it, so that a bad value is reported
+	 * under that property.
+	 *
+	 * @param <T> the type of the value
+	 * @param property the full name of the property
+	 * @param value the value, {@code null} if neither the executor nor the top level sets
+	 * it and it has no default
+	 */
+	private record Setting<T>(String property, @Nullable T value) {
+
+		Setting<T> require(Predicate<T> valid, String requirement) {
+			if (this.value != null && !valid.test(this.value)) {
+				throw new InvalidExecutorPropertyException(this.property, this.value, "must be " + requirement,
+						"Set " + this.property + " to " + requirement + ", or remove it to use the default");
+			}
+			return this;
+		}
+
+		T get() {
+			if (this.value == null) {
+				throw new IllegalStateException("No value for " + this.property);
+			}
+			return this.value;
+		}
+
+		@Nullable T orElse(@Nullable T defaultValue) {
+			return (this.value != null) ? this.value : defaultValue;
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.executor.spi.ExecutorBackend;
+import dev.executor.spi.InvalidExecutorPropertyException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +39,23 @@ public class ExecutorBackends {
 	 */
 	public @Nullable ExecutorBackend get(String type) {
 		return this.backends.get(type);
+	}
+
+	/**
+	 * Return the backend with the given name, which a property names.
+	 * @param type the name used in {@code executor.type}
+	 * @param property the property that names it
+	 * @return the backend
+	 * @throws InvalidExecutorPropertyException if there is no backend with that name
+	 */
+	public ExecutorBackend require(String type, String property) {
+		ExecutorBackend backend = get(type);
+		if (backend == null) {
+			throw new InvalidExecutorPropertyException(property, type, "unknown executor type",
+					"Set " + property + " to one of " + names() + ", or declare an "
+							+ ExecutorBackend.class.getSimpleName() + " bean named '" + type + "'");
+		}
+		return backend;
 	}
 
 	/**

@@ -104,12 +104,7 @@ public class ManagedExecutorFactory {
 	 * rejects the settings
 	 */
 	public ManagedExecutor create(ExecutorSpec spec) {
-		ExecutorBackend backend = this.backends.get(spec.type());
-		if (backend == null) {
-			throw new InvalidExecutorPropertyException(spec.propertyPrefix() + ".type", spec.type(),
-					"unknown executor type", "Set it to one of " + this.backends.names()
-							+ ", or declare an ExecutorBackend bean named '" + spec.type() + "'");
-		}
+		ExecutorBackend backend = this.backends.require(spec.type(), spec.propertyPrefix() + ".type");
 		DelegatingManagedExecutor executor = new DelegatingManagedExecutor(spec, backend.create(spec),
 				this.contextPropagation.create(spec), spec.propagateExceptions() ? this.failureReporter : null,
 				this.storedFutures.create(spec));

@@ -2,20 +2,28 @@ package dev.executor.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashMap;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import dev.executor.context.SnapshotContextPropagationFactory;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.BeanWrapperImpl;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests that the generated configuration metadata describes every {@code executor.*} key,
- * so that IDEs complete and explain them.
+ * so that IDEs complete and explain them, with the defaults that the code applies.
  */
 class ConfigurationMetadataTests {
 
@@ -44,6 +52,60 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void metadataDefaultsShouldBeTheDefaultsOfTheProperties() throws IOException {
+		BeanWrapperImpl defaults = new BeanWrapperImpl(new ExecutorProperties());
+		Map<String, @Nullable String> inCode = new LinkedHashMap<>();
+		Map<String, @Nullable String> inMetadata = new LinkedHashMap<>();
+		for (String key : ExecutorKeys.all()) {
+			Object inCodeValue = defaults.getPropertyValue(propertyPath(key));
+			JsonNode defaultValue = properties().get("executor." + key).path("defaultValue");
+			String inMetadataValue = defaultValue.isMissingNode() ? null : defaultValue.asString();
+			inCode.put(key, text(inCodeValue));
+			inMetadata.put(key, (inCodeValue instanceof Duration && inMetadataValue != null)
+					? text(DurationStyle.detectAndParse(inMetadataValue)) : inMetadataValue);
+		}
+		assertThat(inMetadata).isEqualTo(inCode);
+	}
+
+	@Test
+	void metadataShouldDescribeTheKeysOfAnExecutorAndNoOthers() throws IOException {
+		List<String> executorKeys = new ArrayList<>();
+		for (String name : properties().keySet()) {
+			if (name.startsWith("executor.") && !name.equals("executor.named")) {
+				executorKeys.add(name.substring("executor.".length()));
+			}
+		}
+		assertThat(executorKeys).containsExactlyInAnyOrderElementsOf(ExecutorKeys.all());
+	}
+
+	@Test
+	void descriptionsShouldBeSentencesThatDoNotRepeatTheDefaults() throws IOException {
+		assertThat(properties().values()).allSatisfy((property) -> {
+			String description = property.path("description").asString();
+			assertThat(description).doesNotContain("Defaults to", "(default").endsWith(".");
+			if (property.path("type").asString().equals("java.lang.Boolean")) {
+				assertThat(description).startsWith("Whether");
+			}
+		});
+	}
+
+	@Test
+	void metadataShouldHintTheBuiltInValues() throws IOException {
+		Map<String, List<String>> hints = hints();
+		assertThat(hints.get("executor.type")).containsExactly("thread", "virtual", "process", "custom", "hazelcast");
+		assertThat(hints.get("executor.futures.store")).containsExactly("local", "hazelcast");
+		assertThat(hints.get("executor.context.include"))
+			.containsExactlyElementsOf(SnapshotContextPropagationFactory.STANDARD_NAMES);
+	}
+
+	@Test
+	void metadataShouldDescribeTheHealthIndicator() throws IOException {
+		JsonNode enabled = properties().get("management.health.executors.enabled");
+		assertThat(enabled).isNotNull();
+		assertThat(enabled.path("defaultValue").asBoolean()).isTrue();
+	}
+
+	@Test
 	void metadataShouldDescribeTheExecutorsEndpoint() throws IOException {
 		Map<String, JsonNode> properties = properties();
 		assertThat(properties).containsKeys("management.endpoint.executors.access",
@@ -52,13 +114,50 @@ class ConfigurationMetadataTests {
 			.isEqualTo("never");
 	}
 
-	private Map<String, JsonNode> properties() throws IOException {
-		try (InputStream json = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
-			Map<String, JsonNode> properties = new HashMap<>();
-			for (JsonNode property : JsonMapper.builder().build().readTree(json).path("properties")) {
-				properties.put(property.path("name").asString(), property);
+	private static String propertyPath(String key) {
+		StringBuilder path = new StringBuilder();
+		boolean upper = false;
+		for (char ch : key.toCharArray()) {
+			if (ch == '-') {
+				upper = true;
 			}
-			return properties;
+			else {
+				path.append(upper ? Character.toUpperCase(ch) : ch);
+				upper = false;
+			}
+		}
+		return path.toString();
+	}
+
+	// an empty collection is no default: the metadata leaves it out
+	private static @Nullable String text(@Nullable Object value) {
+		if (value == null || (value instanceof Collection<?> collection && collection.isEmpty())) {
+			return null;
+		}
+		return value.toString();
+	}
+
+	private static Map<String, JsonNode> properties() throws IOException {
+		Map<String, JsonNode> properties = new LinkedHashMap<>();
+		for (JsonNode property : metadata().path("properties")) {
+			properties.put(property.path("name").asString(), property);
+		}
+		return properties;
+	}
+
+	private static Map<String, List<String>> hints() throws IOException {
+		Map<String, List<String>> hints = new LinkedHashMap<>();
+		for (JsonNode hint : metadata().path("hints")) {
+			List<String> values = new ArrayList<>();
+			hint.path("values").forEach((value) -> values.add(value.path("value").asString()));
+			hints.put(hint.path("name").asString(), values);
+		}
+		return hints;
+	}
+
+	private static JsonNode metadata() throws IOException {
+		try (InputStream json = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			return JsonMapper.builder().build().readTree(json);
 		}
 	}
 

@@ -1,0 +1,104 @@
+package dev.executor.autoconfigure;
+
+import java.beans.PropertyDescriptor;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.BeanUtils;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
+
+/**
+ * The keys of one executor, such as {@code max-workers} and {@code futures.store}, read
+ * from {@link ExecutorSettings} so that a new property is known without a second list.
+ */
+final class ExecutorKeys {
+
+	private static final Set<String> KEYS = Collections.unmodifiableSet(keys(ExecutorSettings.class, ""));
+
+	private ExecutorKeys() {
+	}
+
+	/**
+	 * Return every key of an executor, in alphabetical order.
+	 * @return the keys
+	 */
+	static Set<String> all() {
+		return KEYS;
+	}
+
+	/**
+	 * Return whether the given key, in its canonical form, is a key of an executor.
+	 * @param key the key
+	 * @return whether it is known
+	 */
+	static boolean contains(String key) {
+		return KEYS.contains(key);
+	}
+
+	/**
+	 * Return the known key closest to the given one, if any is close enough to be what
+	 * was meant: a few letters apart, or sharing a word such as {@code queue}.
+	 * @param key the unknown key
+	 * @param candidates the known keys
+	 * @return the closest key, or {@code null}
+	 */
+	static @Nullable String closest(String key, Set<String> candidates) {
+		int tolerance = Math.max(2, key.length() / 3);
+		return candidates.stream()
+			.filter((candidate) -> distance(key, candidate) <= tolerance || shareWord(key, candidate))
+			.min(Comparator.comparingInt((String candidate) -> distance(key, candidate)))
+			.orElse(null);
+	}
+
+	private static Set<String> keys(Class<?> type, String prefix) {
+		Set<String> keys = new TreeSet<>();
+		for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(type)) {
+			if (property.getReadMethod() == null || "class".equals(property.getName())) {
+				continue;
+			}
+			String key = prefix + DataObjectPropertyName.toDashedForm(property.getName());
+			if (property.getPropertyType().getDeclaringClass() == ExecutorSettings.class) {
+				keys.addAll(keys(property.getPropertyType(), key + "."));
+			}
+			else {
+				keys.add(key);
+			}
+		}
+		return keys;
+	}
+
+	private static boolean shareWord(String key, String candidate) {
+		Set<String> words = words(candidate);
+		return words(key).stream().anyMatch((word) -> word.length() >= 4 && words.contains(word));
+	}
+
+	private static Set<String> words(String key) {
+		return new TreeSet<>(Arrays.asList(key.split("[-.]")));
+	}
+
+	// Levenshtein distance: the number of letters to insert, delete or replace
+	private static int distance(String from, String to) {
+		int[] previous = new int[to.length() + 1];
+		int[] current = new int[to.length() + 1];
+		for (int j = 0; j <= to.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= from.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= to.length(); j++) {
+				int replace = previous[j - 1] + ((from.charAt(i - 1) == to.charAt(j - 1)) ? 0 : 1);
+				current[j] = Math.min(replace, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[to.length()];
+	}
+
+}
