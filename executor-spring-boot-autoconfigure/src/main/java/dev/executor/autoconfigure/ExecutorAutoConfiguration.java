@@ -21,7 +21,8 @@ import org.springframework.context.annotation.ImportRuntimeHints;
 		ContextPropagationConfigurations.LocaleContextConfiguration.class,
 		ContextPropagationConfigurations.MdcContextConfiguration.class,
 		ContextPropagationConfigurations.ObservationContextConfiguration.class,
-		ContextPropagationConfigurations.FactoryConfiguration.class, ExecutorConfigurations.BackendsConfiguration.class,
+		ContextPropagationConfigurations.FactoryConfiguration.class,
+		ExecutorConfigurations.PropertiesCheckConfiguration.class, ExecutorConfigurations.BackendsConfiguration.class,
 		ExecutorConfigurations.FactoryConfiguration.class, ExecutorConfigurations.DefaultExecutorConfiguration.class,
 		ExecutorConfigurations.RegistryConfiguration.class, ExecutorConfigurations.JobConfiguration.class,
 		NamedExecutorsRegistrar.class })

@@ -27,20 +27,33 @@ import dev.executor.thread.VirtualThreadBackend;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
  * Managed executor configurations imported by {@link ExecutorAutoConfiguration} in this
- * order: what builds executors first, then the default executor, then the registry.
+ * order: the check of the properties as written first, then what builds executors, then
+ * the default executor, then the registry.
  */
 final class ExecutorConfigurations {
 
 	private ExecutorConfigurations() {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class PropertiesCheckConfiguration {
+
+		@Bean
+		static BeanFactoryPostProcessor executorPropertiesCheck(Environment environment) {
+			return (beanFactory) -> new ExecutorPropertiesChecker(environment).check();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.executor.ExecutorSpec;
@@ -26,8 +25,6 @@ import org.jspecify.annotations.Nullable;
  * checked, so that bad configuration fails at start-up naming the property that set it.
  */
 public class ExecutorSpecResolver {
-
-	private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9_-]+");
 
 	private static final String HAZELCAST = "hazelcast";
 
@@ -68,25 +65,6 @@ public class ExecutorSpecResolver {
 		this.properties = properties;
 		this.backends = backends;
 		this.contextNames = contextNames;
-	}
-
-	/**
-	 * Check that the given name can name an executor.
-	 * @param name the name of a named executor
-	 * @throws InvalidExecutorPropertyException if it cannot
-	 */
-	public static void checkName(String name) {
-		if (ManagedExecutor.DEFAULT_NAME.equals(name)) {
-			throw new InvalidExecutorPropertyException("executor.named." + name, name,
-					"the name 'default' is reserved for the executor configured by the top-level executor.* properties",
-					"Configure the default executor with executor.* directly, or give the named executor another name");
-		}
-		if (!NAME_PATTERN.matcher(name).matches()) {
-			throw new InvalidExecutorPropertyException("executor.named." + name, name,
-					"an executor name may contain only letters, digits, '-' and '_'",
-					"Rename the key under executor.named, for example to '" + name.replaceAll("[^A-Za-z0-9_-]", "-")
-							+ "'");
-		}
 	}
 
 	/**

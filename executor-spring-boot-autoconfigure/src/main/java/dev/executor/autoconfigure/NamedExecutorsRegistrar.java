@@ -48,9 +48,9 @@ class NamedExecutorsRegistrar implements ImportBeanDefinitionRegistrar, Environm
 
 	@Override
 	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+		new ExecutorPropertiesChecker(this.environment).checkNames();
 		Set<String> names = configuredNames(this.environment);
 		for (String name : names) {
-			ExecutorSpecResolver.checkName(name);
 			registry.registerBeanDefinition(beanName(name), definition(name));
 		}
 		registry.registerBeanDefinition(RegisteredNamedExecutors.class.getName(), registeredNamesDefinition(names));

@@ -2,11 +2,15 @@ package dev.executor.spi;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.OriginProvider;
+
 /**
  * Thrown at start-up when an {@code executor.*} property has a value that cannot be used.
- * It names the property, the value, what is wrong and how to fix it.
+ * It names the property, the value, what is wrong and how to fix it, and, when known,
+ * where the value was written.
  */
-public class InvalidExecutorPropertyException extends IllegalStateException {
+public class InvalidExecutorPropertyException extends IllegalStateException implements OriginProvider {
 
 	private final String property;
 
@@ -16,6 +20,8 @@ public class InvalidExecutorPropertyException extends IllegalStateException {
 
 	private final String action;
 
+	private final @Nullable Origin origin;
+
 	/**
 	 * Create a new instance.
 	 * @param property the full name of the property
@@ -24,9 +30,24 @@ public class InvalidExecutorPropertyException extends IllegalStateException {
 	 * @param action how to fix it
 	 */
 	public InvalidExecutorPropertyException(String property, @Nullable Object value, String reason, String action) {
+		this(property, value, null, reason, action);
+	}
+
+	/**
+	 * Create a new instance that says where the value was written.
+	 * @param property the full name of the property, as written
+	 * @param value the bad value as written, {@code null} if the property is missing
+	 * @param origin where the value was written, {@code null} if unknown
+	 * @param reason what is wrong with the value
+	 * @param action how to fix it
+	 * @since 0.1.0
+	 */
+	public InvalidExecutorPropertyException(String property, @Nullable Object value, @Nullable Origin origin,
+			String reason, String action) {
 		super("Invalid value '" + value + "' for property '" + property + "': " + reason);
 		this.property = property;
 		this.value = value;
+		this.origin = origin;
 		this.reason = reason;
 		this.action = action;
 	}
@@ -61,6 +82,15 @@ public class InvalidExecutorPropertyException extends IllegalStateException {
 	 */
 	public String getAction() {
 		return this.action;
+	}
+
+	/**
+	 * Return where the value was written.
+	 * @return the origin, or {@code null} if unknown
+	 */
+	@Override
+	public @Nullable Origin getOrigin() {
+		return this.origin;
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.executor.autoconfigure;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import com.hazelcast.core.HazelcastInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
@@ -10,6 +12,7 @@ import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguratio
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +29,8 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 	@Test
 	void unknownTypeShouldListTheValidTypes() {
 		FailureAnalysis analysis = analyze("executor.type=fibers");
-		assertThat(analysis.getDescription()).isEqualTo(description("executor.type", "fibers", "unknown executor type"));
+		assertThat(analysis.getDescription()).isEqualTo(description("executor.type", "fibers",
+				fromTest("executor.type"), "unknown executor type"));
 		assertThat(analysis.getAction()).isEqualTo(
 				"Set executor.type to one of [thread, virtual, custom, process, hazelcast], or declare an ExecutorBackend bean named 'fibers'");
 	}
@@ -36,7 +40,8 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 		FailureAnalysis analysis = analyze(this.contextRunner.withClassLoader(new FilteredClassLoader(HazelcastInstance.class)),
 				"executor.named.grid.type=hazelcast");
 		assertThat(analysis.getDescription()).isEqualTo(
-				description("executor.named.grid.type", "hazelcast", "Hazelcast is not on the classpath"));
+				description("executor.named.grid.type", "hazelcast",
+						fromTest("executor.named.grid.type"), "Hazelcast is not on the classpath"));
 		assertThat(analysis.getAction()).isEqualTo("Add the dependency com.hazelcast:hazelcast to the application, "
 				+ "or set executor.named.grid.type to one of [thread, virtual, custom, process]");
 	}
@@ -45,7 +50,8 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 	void unknownFuturesStoreShouldListTheValidStores() {
 		FailureAnalysis analysis = analyze("executor.futures.store=redis");
 		assertThat(analysis.getDescription())
-			.isEqualTo(description("executor.futures.store", "redis", "must be one of [local, hazelcast]"));
+			.isEqualTo(description("executor.futures.store", "redis",
+					fromTest("executor.futures.store"), "must be one of [local, hazelcast]"));
 	}
 
 	@Test
@@ -53,7 +59,8 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 		FailureAnalysis analysis = analyze(this.contextRunner.withClassLoader(new FilteredClassLoader(HazelcastInstance.class)),
 				"executor.futures.store=hazelcast");
 		assertThat(analysis.getDescription())
-			.isEqualTo(description("executor.futures.store", "hazelcast", "Hazelcast is not on the classpath"));
+			.isEqualTo(description("executor.futures.store", "hazelcast",
+					fromTest("executor.futures.store"), "Hazelcast is not on the classpath"));
 		assertThat(analysis.getAction()).isEqualTo(
 				"Add the dependency com.hazelcast:hazelcast to the application, or set executor.futures.store to 'local'");
 	}
@@ -61,8 +68,9 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 	@Test
 	void maxTasksPerWorkerBelowOneShouldNameTheProperty() {
 		FailureAnalysis analysis = analyze("executor.named.reports.process.max-tasks-per-worker=0");
-		assertThat(analysis.getDescription()).isEqualTo(description("executor.named.reports.process.max-tasks-per-worker",
-				"0", "must be a whole number of at least 1"));
+		assertThat(analysis.getDescription()).isEqualTo(description("executor.named.reports.process.max-tasks-per-worker", "0",
+				fromTest("executor.named.reports.process.max-tasks-per-worker"),
+				"must be a whole number of at least 1"));
 		assertThat(analysis.getAction()).isEqualTo("Set executor.named.reports.process.max-tasks-per-worker to a "
 				+ "whole number of at least 1, or remove it to use the default");
 	}
@@ -71,14 +79,16 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 	void zeroIdleTimeoutShouldBeRejected() {
 		FailureAnalysis analysis = analyze("executor.process.idle-timeout=0s");
 		assertThat(analysis.getDescription())
-			.isEqualTo(description("executor.process.idle-timeout", "PT0S", "must be a positive duration, such as 30s"));
+			.isEqualTo(description("executor.process.idle-timeout", "0s",
+					fromTest("executor.process.idle-timeout"), "must be a positive duration, such as 30s"));
 	}
 
 	@Test
 	void maxWorkersBelowOneShouldNameTheProperty() {
 		FailureAnalysis analysis = analyze("executor.max-workers=0");
 		assertThat(analysis.getDescription())
-			.isEqualTo(description("executor.max-workers", "0", "must be a whole number of at least 1"));
+			.isEqualTo(description("executor.max-workers", "0",
+					fromTest("executor.max-workers"), "must be a whole number of at least 1"));
 		assertThat(analysis.getAction())
 			.isEqualTo("Set executor.max-workers to a whole number of at least 1, or remove it to use the default");
 	}
@@ -87,21 +97,24 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 	void badTopLevelValueShouldBeReportedUnderTheTopLevelPropertyForANamedExecutor() {
 		FailureAnalysis analysis = analyze("executor.queue-capacity=-1", "executor.named.reports.max-workers=2");
 		assertThat(analysis.getDescription())
-			.isEqualTo(description("executor.queue-capacity", "-1", "must be a whole number of 0 or more"));
+			.isEqualTo(description("executor.queue-capacity", "-1",
+					fromTest("executor.queue-capacity"), "must be a whole number of 0 or more"));
 	}
 
 	@Test
 	void badNamedValueShouldNameTheNamedProperty() {
 		FailureAnalysis analysis = analyze("executor.named.reports.max-workers=-3");
 		assertThat(analysis.getDescription())
-			.isEqualTo(description("executor.named.reports.max-workers", "-3", "must be a whole number of at least 1"));
+			.isEqualTo(description("executor.named.reports.max-workers", "-3",
+					fromTest("executor.named.reports.max-workers"), "must be a whole number of at least 1"));
 	}
 
 	@Test
 	void negativeTaskTimeoutShouldBeRejected() {
 		FailureAnalysis analysis = analyze("executor.task-timeout=-5s");
 		assertThat(analysis.getDescription())
-			.isEqualTo(description("executor.task-timeout", "PT-5S", "must be a positive duration, such as 30s"));
+			.isEqualTo(description("executor.task-timeout", "-5s",
+					fromTest("executor.task-timeout"), "must be a positive duration, such as 30s"));
 		assertThat(analysis.getAction()).isEqualTo(
 				"Set executor.task-timeout to a positive duration, such as 30s, or remove it to use the default");
 	}
@@ -110,27 +123,32 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 	void negativeTimeToLiveShouldBeRejected() {
 		FailureAnalysis analysis = analyze("executor.named.jobs.futures.time-to-live=-1m");
 		assertThat(analysis.getDescription()).isEqualTo(
-				description("executor.named.jobs.futures.time-to-live", "PT-1M", "must be a positive duration, such as 30s"));
+				description("executor.named.jobs.futures.time-to-live", "-1m",
+						fromTest("executor.named.jobs.futures.time-to-live"),
+						"must be a positive duration, such as 30s"));
 	}
 
 	@Test
 	void negativeAwaitTerminationPeriodShouldBeRejected() {
 		FailureAnalysis analysis = analyze("executor.shutdown.await-termination-period=-1s");
 		assertThat(analysis.getDescription()).isEqualTo(
-				description("executor.shutdown.await-termination-period", "PT-1S", "must be a duration of 0s or more"));
+				description("executor.shutdown.await-termination-period", "-1s",
+						fromTest("executor.shutdown.await-termination-period"), "must be a duration of 0s or more"));
 	}
 
 	@Test
 	void negativeFuturesMaxLengthShouldBeRejected() {
 		FailureAnalysis analysis = analyze("executor.futures.max-length=-1");
 		assertThat(analysis.getDescription())
-			.isEqualTo(description("executor.futures.max-length", "-1", "must be a whole number of 0 or more"));
+			.isEqualTo(description("executor.futures.max-length", "-1",
+					fromTest("executor.futures.max-length"), "must be a whole number of 0 or more"));
 	}
 
 	@Test
 	void nameWithInvalidCharactersShouldSuggestAValidOne() {
 		FailureAnalysis analysis = analyze("executor.named.[my pool].max-workers=2");
 		assertThat(analysis.getDescription()).isEqualTo(description("executor.named.my pool", "my pool",
+				fromTest("executor.named.[my pool].max-workers"),
 				"an executor name may contain only letters, digits, '-' and '_'"));
 		assertThat(analysis.getAction()).isEqualTo("Rename the key under executor.named, for example to 'my-pool'");
 	}
@@ -139,6 +157,7 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 	void nameDefaultShouldBeReserved() {
 		FailureAnalysis analysis = analyze("executor.named.default.max-workers=2");
 		assertThat(analysis.getDescription()).isEqualTo(description("executor.named.default", "default",
+				fromTest("executor.named.default.max-workers"),
 				"the name 'default' is reserved for the executor configured by the top-level executor.* properties"));
 	}
 
@@ -155,7 +174,8 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 	void customTypeWithMissingPoolClassShouldSaySo() {
 		FailureAnalysis analysis = analyze("executor.type=custom", "executor.pool-class=com.example.Missing");
 		assertThat(analysis.getDescription())
-			.isEqualTo(description("executor.pool-class", "com.example.Missing", "the class cannot be found"));
+			.isEqualTo(description("executor.pool-class", "com.example.Missing",
+					fromTest("executor.pool-class"), "the class cannot be found"));
 		assertThat(analysis.getAction())
 			.isEqualTo("Check the class name for typos and that the class is on the application's classpath");
 	}
@@ -164,7 +184,7 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 	void customTypeWithPoolClassThatIsNoExecutorServiceShouldSaySo() {
 		FailureAnalysis analysis = analyze("executor.type=custom", "executor.pool-class=java.lang.String");
 		assertThat(analysis.getDescription()).isEqualTo(description("executor.pool-class", "java.lang.String",
-				"the class does not implement java.util.concurrent.ExecutorService"));
+				fromTest("executor.pool-class"), "the class does not implement java.util.concurrent.ExecutorService"));
 	}
 
 	@Test
@@ -172,7 +192,7 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 	void virtualTypeBeforeJava21ShouldNameTheRunningJavaVersion() {
 		FailureAnalysis analysis = analyze("executor.type=virtual");
 		assertThat(analysis.getDescription()).isEqualTo(description("executor.type", "virtual",
-				"virtual threads need Java 21 or later, but the application runs on Java "
+				fromTest("executor.type"), "virtual threads need Java 21 or later, but the application runs on Java "
 						+ System.getProperty("java.version")));
 		assertThat(analysis.getAction())
 			.isEqualTo("Run the application on Java 21 or later, or set executor.type to 'thread'");
@@ -184,10 +204,14 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 
 	private FailureAnalysis analyze(ApplicationContextRunner contextRunner, String... properties) {
 		FailureAnalysis[] analysis = new FailureAnalysis[1];
-		contextRunner.withPropertyValues(properties).run((context) -> {
-			assertThat(context).hasFailed();
-			analysis[0] = new InvalidExecutorPropertyFailureAnalyzer().analyze(context.getStartupFailure());
-		});
+		AtomicReference<Environment> environment = new AtomicReference<>();
+		contextRunner.withInitializer((context) -> environment.set(context.getEnvironment()))
+			.withPropertyValues(properties)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				analysis[0] = new InvalidExecutorPropertyFailureAnalyzer(environment.get())
+					.analyze(context.getStartupFailure());
+			});
 		assertThat(analysis[0]).isNotNull();
 		return analysis[0];
 	}
@@ -195,6 +219,16 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 	private static String description(String property, String value, String reason) {
 		return String.format("Invalid executor configuration:%n%n    Property: %s%n    Value:    %s%n    Reason:   %s",
 				property, value, reason);
+	}
+
+	private static String description(String property, String value, String origin, String reason) {
+		return String.format(
+				"Invalid executor configuration:%n%n    Property: %s%n    Value:    %s%n    Origin:   %s%n    Reason:   %s",
+				property, value, origin, reason);
+	}
+
+	private static String fromTest(String key) {
+		return "\"" + key + "\" from property source \"test\"";
 	}
 
 }
