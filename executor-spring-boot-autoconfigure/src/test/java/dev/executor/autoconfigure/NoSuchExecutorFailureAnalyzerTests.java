@@ -1,0 +1,89 @@
+package dev.executor.autoconfigure;
+
+import dev.executor.Job;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link NoSuchExecutorFailureAnalyzer}: a {@link Job @Job} method that names
+ * an executor that does not exist fails start-up with a report, not a stack trace.
+ */
+class NoSuchExecutorFailureAnalyzerTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class, ExecutorAutoConfiguration.class))
+		.withPropertyValues("executor.named.reports.max-workers=1");
+
+	@Test
+	void jobNamingAMissingExecutorShouldBeExplainedWithTheKnownExecutors() {
+		FailureAnalysis analysis = analyze(MissingExecutorJobConfiguration.class);
+		assertThat(analysis.getDescription()).isEqualTo("@Job method MissingExecutorJob.run() names the executor "
+				+ "'audit', which does not exist; known executors are [default, reports]");
+		assertThat(analysis.getAction()).isEqualTo("Name one of the executors [default, reports], or configure an "
+				+ "executor named 'audit' with executor.named.audit.* properties, for example "
+				+ "executor.named.audit.type=thread");
+	}
+
+	@Test
+	void jobNamingAnExecutorCloseToAKnownOneShouldSuggestIt() {
+		FailureAnalysis analysis = analyze(MistypedExecutorJobConfiguration.class);
+		assertThat(analysis.getAction()).isEqualTo("Did you mean 'reports'? Name one of the executors "
+				+ "[default, reports], or configure an executor named 'report' with executor.named.report.* "
+				+ "properties, for example executor.named.report.type=thread");
+	}
+
+	private FailureAnalysis analyze(Class<?> configuration) {
+		FailureAnalysis[] analysis = new FailureAnalysis[1];
+		this.contextRunner.withUserConfiguration(configuration).run((context) -> {
+			assertThat(context).hasFailed();
+			analysis[0] = new NoSuchExecutorFailureAnalyzer().analyze(context.getStartupFailure());
+		});
+		assertThat(analysis[0]).isNotNull();
+		return analysis[0];
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MissingExecutorJobConfiguration {
+
+		@Bean
+		MissingExecutorJob missingExecutorJob() {
+			return new MissingExecutorJob();
+		}
+
+	}
+
+	static class MissingExecutorJob {
+
+		@Job(executor = "audit")
+		public void run() {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MistypedExecutorJobConfiguration {
+
+		@Bean
+		MistypedExecutorJob mistypedExecutorJob() {
+			return new MistypedExecutorJob();
+		}
+
+	}
+
+	static class MistypedExecutorJob {
+
+		@Job(executor = "report")
+		public void run() {
+		}
+
+	}
+
+}
