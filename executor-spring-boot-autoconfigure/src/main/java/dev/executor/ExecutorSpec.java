@@ -125,6 +125,8 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 
 	/**
 	 * A builder of {@link ExecutorSpec} instances, see {@link ExecutorSpec#builder}.
+	 *
+	 * @since 0.1.0
 	 */
 	public static final class Builder {
 
