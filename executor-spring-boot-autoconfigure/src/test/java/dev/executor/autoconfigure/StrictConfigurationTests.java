@@ -164,16 +164,32 @@ class StrictConfigurationTests {
 	}
 
 	@Test
-	void failureReportOfAnApplicationShouldShowTheFileAndLineOfTheMisconfiguration(CapturedOutput output) {
+	void failureReportOfAnApplicationShouldShowTheFileAndLineOfAnUnknownKey(CapturedOutput output) {
+		runApplication("strict-configuration.yml");
+		assertThat(output).contains(report(description("executor.named.reports.queue-size", "10",
+				"class path resource [strict-configuration.yml] - 5:19",
+				"'queue-size' is not a key of the executor 'reports'; did you mean 'queue-capacity'?"),
+				"Rename executor.named.reports.queue-size to executor.named.reports.queue-capacity, or remove it"));
+	}
+
+	@Test
+	void failureReportOfAnApplicationShouldShowTheFileAndLineOfABadValue(CapturedOutput output) {
+		runApplication("bad-value.yml");
+		assertThat(output).contains(report(
+				description("executor.named.reports.task-timeout", "-5s",
+						"class path resource [bad-value.yml] - 4:21", "must be a positive duration, such as 30s"),
+				"Set executor.named.reports.task-timeout to a positive duration, such as 30s, or remove it to use "
+						+ "the default"));
+	}
+
+	private static void runApplication(String configuration) {
 		SpringApplication application = new SpringApplication(StrictApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		assertThatException()
-			.isThrownBy(() -> application.run("--spring.config.location=classpath:strict-configuration.yml"));
-		assertThat(output).contains(String.format("Description:%n%n%s%n%nAction:%n%n%s%n",
-				description("executor.named.reports.queue-size", "10",
-						"class path resource [strict-configuration.yml] - 5:19",
-						"'queue-size' is not a key of the executor 'reports'; did you mean 'queue-capacity'?"),
-				"Rename executor.named.reports.queue-size to executor.named.reports.queue-capacity, or remove it"));
+		assertThatException().isThrownBy(() -> application.run("--spring.config.location=classpath:" + configuration));
+	}
+
+	private static String report(String description, String action) {
+		return String.format("Description:%n%n%s%n%nAction:%n%n%s%n", description, action);
 	}
 
 	private FailureAnalysis analyze(String misconfiguration) throws IOException {
