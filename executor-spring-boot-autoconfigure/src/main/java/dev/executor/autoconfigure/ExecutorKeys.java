@@ -13,31 +13,36 @@ import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 
 /**
- * The keys of one executor, such as {@code max-workers} and {@code futures.store}, read
- * from {@link ExecutorSettings} so that a new property is known without a second list.
+ * The keys under {@code executor} and under {@code executor.named.<name>}, such as
+ * {@code max-workers} and {@code futures.store}, read from {@link ExecutorProperties} and
+ * {@link ExecutorSettings} so that a new property is known without a second list.
  */
 final class ExecutorKeys {
 
-	private static final Set<String> KEYS = Collections.unmodifiableSet(keys(ExecutorSettings.class, ""));
+	private static final Set<String> TOP_LEVEL = Collections
+		.unmodifiableSet(keys(ExecutorProperties.class, ExecutorProperties.class, ""));
+
+	private static final Set<String> NAMED = Collections
+		.unmodifiableSet(keys(ExecutorSettings.class, ExecutorSettings.class, ""));
 
 	private ExecutorKeys() {
 	}
 
 	/**
-	 * Return every key of an executor, in alphabetical order.
+	 * Return every key under {@code executor}, {@code named} included, in alphabetical
+	 * order.
 	 * @return the keys
 	 */
-	static Set<String> all() {
-		return KEYS;
+	static Set<String> topLevel() {
+		return TOP_LEVEL;
 	}
 
 	/**
-	 * Return whether the given key, in its canonical form, is a key of an executor.
-	 * @param key the key
-	 * @return whether it is known
+	 * Return every key of a named executor, in alphabetical order.
+	 * @return the keys
 	 */
-	static boolean contains(String key) {
-		return KEYS.contains(key);
+	static Set<String> named() {
+		return NAMED;
 	}
 
 	/**
@@ -55,15 +60,15 @@ final class ExecutorKeys {
 			.orElse(null);
 	}
 
-	private static Set<String> keys(Class<?> type, String prefix) {
+	private static Set<String> keys(Class<?> type, Class<?> owner, String prefix) {
 		Set<String> keys = new TreeSet<>();
 		for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(type)) {
 			if (property.getReadMethod() == null || "class".equals(property.getName())) {
 				continue;
 			}
 			String key = prefix + DataObjectPropertyName.toDashedForm(property.getName());
-			if (property.getPropertyType().getDeclaringClass() == ExecutorSettings.class) {
-				keys.addAll(keys(property.getPropertyType(), key + "."));
+			if (property.getPropertyType().getDeclaringClass() == owner) {
+				keys.addAll(keys(property.getPropertyType(), owner, key + "."));
 			}
 			else {
 				keys.add(key);

@@ -122,7 +122,7 @@ final class ExecutorPropertiesChecker {
 		List<String> elements = WrittenKey.elements(WrittenKey.of(property));
 		ConfigurationPropertyName name = property.getName();
 		boolean named = NAMED.isAncestorOf(name) && name.getNumberOfElements() > 3;
-		if (named && name.getNumberOfElements() > 4 && ExecutorKeys.contains(name.subName(4).toString())) {
+		if (named && name.getNumberOfElements() > 4 && ExecutorKeys.named().contains(name.subName(4).toString())) {
 			// executor.named.my.reports.type: a name with a dot, written without brackets
 			return ExecutorPropertyProblems.badName(elements.get(2) + "." + elements.get(3), property.getOrigin());
 		}

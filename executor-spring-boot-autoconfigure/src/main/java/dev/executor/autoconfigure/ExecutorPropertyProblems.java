@@ -2,7 +2,6 @@ package dev.executor.autoconfigure;
 
 import java.time.Duration;
 import java.util.Set;
-import java.util.TreeSet;
 
 import dev.executor.autoconfigure.ExecutorPropertiesChecker.WrittenKey;
 import dev.executor.spi.InvalidExecutorPropertyException;
@@ -31,10 +30,7 @@ final class ExecutorPropertyProblems {
 
 	static InvalidExecutorPropertyException unknownKey(ConfigurationProperty property, String prefix, String key,
 			String executor, boolean topLevel) {
-		Set<String> candidates = new TreeSet<>(ExecutorKeys.all());
-		if (topLevel) {
-			candidates.add("named");
-		}
+		Set<String> candidates = topLevel ? ExecutorKeys.topLevel() : ExecutorKeys.named();
 		String closest = ExecutorKeys.closest(key, candidates);
 		String written = prefix + "." + key;
 		String reason = "'" + key + "' is not a key of the executor '" + executor + "'"

@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import dev.executor.context.SnapshotContextPropagationFactory;
 import org.jspecify.annotations.Nullable;
@@ -56,7 +58,7 @@ class ConfigurationMetadataTests {
 		BeanWrapperImpl defaults = new BeanWrapperImpl(new ExecutorProperties());
 		Map<String, @Nullable String> inCode = new LinkedHashMap<>();
 		Map<String, @Nullable String> inMetadata = new LinkedHashMap<>();
-		for (String key : ExecutorKeys.all()) {
+		for (String key : ExecutorKeys.topLevel()) {
 			Object inCodeValue = defaults.getPropertyValue(propertyPath(key));
 			JsonNode defaultValue = properties().get("executor." + key).path("defaultValue");
 			String inMetadataValue = defaultValue.isMissingNode() ? null : defaultValue.asString();
@@ -68,14 +70,22 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
-	void metadataShouldDescribeTheKeysOfAnExecutorAndNoOthers() throws IOException {
+	void metadataShouldDescribeTheTopLevelKeysAndNoOthers() throws IOException {
 		List<String> executorKeys = new ArrayList<>();
 		for (String name : properties().keySet()) {
-			if (name.startsWith("executor.") && !name.equals("executor.named")) {
+			if (name.startsWith("executor.")) {
 				executorKeys.add(name.substring("executor.".length()));
 			}
 		}
-		assertThat(executorKeys).containsExactlyInAnyOrderElementsOf(ExecutorKeys.all());
+		assertThat(executorKeys).containsExactlyInAnyOrderElementsOf(ExecutorKeys.topLevel());
+	}
+
+	@Test
+	void namedExecutorsShouldHaveEveryTopLevelKeyButNamed() {
+		Set<String> topLevelOnly = new TreeSet<>(ExecutorKeys.topLevel());
+		topLevelOnly.removeAll(ExecutorKeys.named());
+		assertThat(topLevelOnly).containsExactly("named");
+		assertThat(ExecutorKeys.topLevel()).containsAll(ExecutorKeys.named());
 	}
 
 	@Test
@@ -129,9 +139,10 @@ class ConfigurationMetadataTests {
 		return path.toString();
 	}
 
-	// an empty collection is no default: the metadata leaves it out
+	// an empty collection or map is no default: the metadata leaves it out
 	private static @Nullable String text(@Nullable Object value) {
-		if (value == null || (value instanceof Collection<?> collection && collection.isEmpty())) {
+		if (value == null || (value instanceof Collection<?> collection && collection.isEmpty())
+				|| (value instanceof Map<?, ?> map && map.isEmpty())) {
 			return null;
 		}
 		return value.toString();
