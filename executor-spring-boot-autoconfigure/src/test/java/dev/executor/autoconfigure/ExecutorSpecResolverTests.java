@@ -1,0 +1,58 @@
+package dev.executor.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.executor.ExecutorSpec;
+import dev.executor.ManagedExecutor;
+import dev.executor.core.ExecutorBackends;
+import dev.executor.spi.ExecutorBackend;
+import dev.executor.thread.ThreadPoolBackend;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ExecutorSpecResolver} without an application context.
+ */
+class ExecutorSpecResolverTests {
+
+	private final ExecutorProperties properties = new ExecutorProperties();
+
+	private final ExecutorSpecResolver resolver = new ExecutorSpecResolver(this.properties,
+			new ExecutorBackends(List.<ExecutorBackend>of(new ThreadPoolBackend())));
+
+	@Test
+	void resolveWithoutConfigurationShouldApplyTheDefaultsOfTheProperties() {
+		ExecutorProperties defaults = new ExecutorProperties();
+		ExecutorSpec spec = this.resolver.resolve(ManagedExecutor.DEFAULT_NAME);
+		assertThat(spec.type()).isEqualTo(defaults.getType());
+		assertThat(spec.maxWorkers()).isEqualTo(new ThreadPoolBackend().defaultMaxWorkers());
+		assertThat(spec.threadNamePrefix()).isEqualTo("executor-");
+		assertThat(spec.propagateExceptions()).isEqualTo(defaults.isPropagateExceptions());
+		assertThat(spec.propagateContext()).isEqualTo(defaults.getContext().isPropagate());
+		assertThat(spec.futuresMaxLength()).isEqualTo(defaults.getFutures().getMaxLength());
+		assertThat(spec.awaitTermination()).isEqualTo(defaults.getShutdown().isAwaitTermination());
+		assertThat(spec.awaitTerminationPeriod()).isEqualTo(defaults.getShutdown().getAwaitTerminationPeriod());
+		assertThat(spec.process().prestart()).isEqualTo(defaults.getProcess().isPrestart());
+		assertThat(spec.hazelcast().retryOnMemberLoss()).isEqualTo(defaults.getHazelcast().isRetryOnMemberLoss());
+	}
+
+	@Test
+	void namedExecutorShouldTakeEachKeyItLeavesUnsetFromTheTopLevel() {
+		this.properties.getFutures().setMaxLength(7);
+		this.properties.getShutdown().setAwaitTerminationPeriod(Duration.ofSeconds(3));
+		this.properties.setMaxWorkers(5);
+		ExecutorSettings reports = new ExecutorSettings();
+		reports.setMaxWorkers(2);
+		reports.getShutdown().setAwaitTermination(false);
+		this.properties.getNamed().put("reports", reports);
+		ExecutorSpec spec = this.resolver.resolve("reports");
+		assertThat(spec.maxWorkers()).isEqualTo(2);
+		assertThat(spec.awaitTermination()).isFalse();
+		assertThat(spec.futuresMaxLength()).isEqualTo(7);
+		assertThat(spec.awaitTerminationPeriod()).hasSeconds(3);
+		assertThat(spec.threadNamePrefix()).isEqualTo("reports-");
+	}
+
+}
