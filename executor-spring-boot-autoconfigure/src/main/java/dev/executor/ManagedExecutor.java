@@ -1,6 +1,7 @@
 package dev.executor;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
@@ -15,8 +16,12 @@ import dev.executor.spi.ExecutorBackend;
  * <p>
  * Every submission returns a {@link FutureProxy} that always ends: done, failed or
  * cancelled, also when the executor shuts down.
+ * <p>
+ * Code that observes executors (the endpoint, health, meters) reads them through
+ * {@link #stats()} and {@link #spec()}; code that needs what a pool can do beyond
+ * {@link ExecutorService} asks for that capability with {@link #pool(Class)}.
  */
-public interface ManagedExecutor extends ExecutorService {
+public interface ManagedExecutor extends ExecutorService, AutoCloseable {
 
 	/**
 	 * The name of the executor that is configured by the top-level {@code executor.*}
@@ -43,6 +48,39 @@ public interface ManagedExecutor extends ExecutorService {
 	 * @return the maximum number of workers
 	 */
 	int maxWorkers();
+
+	/**
+	 * Return the resolved settings of this executor.
+	 * @return the settings
+	 */
+	ExecutorSpec spec();
+
+	/**
+	 * Return the figures of this executor now: its workers, its tasks running, queued
+	 * and done, its rejections and its stored futures.
+	 * @return an immutable snapshot of the figures
+	 */
+	ExecutorStats stats();
+
+	/**
+	 * Return the pool that runs the tasks of this executor if it is of the given type: the
+	 * way to reach a capability of the pool, such as a
+	 * {@link dev.executor.spi.RemoteTaskPool} or a
+	 * {@link java.util.concurrent.ThreadPoolExecutor} whose figures a meter binder
+	 * reads.
+	 * @param <P> the type asked for
+	 * @param type the class or interface the pool must be an instance of
+	 * @return the pool, or empty if it is not of that type
+	 */
+	<P> Optional<P> pool(Class<P> type);
+
+	/**
+	 * Shut down, wait up to the await-termination period for running and queued tasks to
+	 * finish, then cancel what is left, so that every future ends. The application
+	 * context closes its executors itself.
+	 */
+	@Override
+	void close();
 
 	/**
 	 * Submit a task.

@@ -12,7 +12,6 @@ import dev.executor.ManagedExecutor;
 import dev.executor.autoconfigure.ExecutorProperties;
 import dev.executor.autoconfigure.ExecutorSpecResolver;
 import dev.executor.context.SnapshotContextPropagation;
-import dev.executor.core.DelegatingManagedExecutor;
 import dev.executor.core.ExecutorBackends;
 import dev.executor.core.ManagedExecutorFactory;
 import dev.executor.core.TaskFailureReporter;
@@ -107,7 +106,7 @@ final class Executors {
 	 * Create a process executor as the auto-configuration would, without an application
 	 * context, so that creating one measures the pool alone.
 	 */
-	static DelegatingManagedExecutor process(int workers) {
+	static ManagedExecutor process(int workers) {
 		ExecutorProperties properties = new ExecutorProperties();
 		properties.setType("process");
 		properties.setMaxWorkers(workers);
@@ -116,7 +115,7 @@ final class Executors {
 		ManagedExecutorFactory factory = new ManagedExecutorFactory(backends, new SnapshotContextPropagation(),
 				new TaskFailureReporter(List.of(), (event) -> {
 				}), List.of());
-		return (DelegatingManagedExecutor) factory.create(spec);
+		return factory.create(spec);
 	}
 
 	@SpringBootApplication

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.executor.FutureProxy;
-import dev.executor.core.DelegatingManagedExecutor;
+import dev.executor.ManagedExecutor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,7 +64,7 @@ final class ProcessPoolComparison {
 		double[] batch = new double[this.runs];
 		double[] startup = new double[this.runs];
 		for (int run = 0; run < this.runs; run++) {
-			DelegatingManagedExecutor executor = newExecutor();
+			ManagedExecutor executor = newExecutor();
 			try {
 				warmUp(executor);
 				Latency latency = sequential(executor);
@@ -85,11 +85,11 @@ final class ProcessPoolComparison {
 		return results;
 	}
 
-	private DelegatingManagedExecutor newExecutor() {
+	private ManagedExecutor newExecutor() {
 		return Executors.process(this.workers);
 	}
 
-	private void warmUp(DelegatingManagedExecutor executor) throws Exception {
+	private void warmUp(ManagedExecutor executor) throws Exception {
 		for (int i = 0; i < WARMUP; i++) {
 			int value = i;
 			executor.submit(() -> value).get();
@@ -97,7 +97,7 @@ final class ProcessPoolComparison {
 		gather(submitAll(executor, WARMUP));
 	}
 
-	private Latency sequential(DelegatingManagedExecutor executor) throws Exception {
+	private Latency sequential(ManagedExecutor executor) throws Exception {
 		long[] latencies = new long[this.tasks];
 		long start = System.nanoTime();
 		for (int i = 0; i < this.tasks; i++) {
@@ -112,13 +112,13 @@ final class ProcessPoolComparison {
 		return new Latency(mean, latencies[latencies.length / 2] / 1e3);
 	}
 
-	private double batchTasksPerSecond(DelegatingManagedExecutor executor) throws Exception {
+	private double batchTasksPerSecond(ManagedExecutor executor) throws Exception {
 		long start = System.nanoTime();
 		gather(submitAll(executor, this.tasks));
 		return this.tasks / ((System.nanoTime() - start) / 1e9);
 	}
 
-	private static List<FutureProxy<Integer>> submitAll(DelegatingManagedExecutor executor, int count) {
+	private static List<FutureProxy<Integer>> submitAll(ManagedExecutor executor, int count) {
 		List<FutureProxy<Integer>> futures = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			int value = i;
@@ -135,7 +135,7 @@ final class ProcessPoolComparison {
 
 	private double startupMillis() throws Exception {
 		long start = System.nanoTime();
-		DelegatingManagedExecutor executor = newExecutor();
+		ManagedExecutor executor = newExecutor();
 		try {
 			executor.submit(() -> 0).get();
 			return (System.nanoTime() - start) / 1e6;

@@ -3,20 +3,15 @@ package dev.executor.core;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.AbstractExecutorService;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 import dev.executor.ExecutorSpec;
+import dev.executor.ExecutorStats;
 import dev.executor.FutureProxy;
 import dev.executor.ManagedExecutor;
 import dev.executor.StoredFutures;
@@ -24,6 +19,8 @@ import dev.executor.context.ContextPropagation;
 import dev.executor.context.TaskContext;
 import dev.executor.spi.TaskAdapter;
 import dev.executor.spi.TaskListener;
+import dev.executor.spi.TaskOutcome;
+import dev.executor.spi.TaskPool;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -33,17 +30,17 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * A {@link ManagedExecutor} that runs its tasks on an {@link ExecutorService} pool, of
- * whatever type. Shutdown is two-step: {@link #stop()} (or {@link #shutdown()}) stops
- * accepting tasks, {@link #close()} waits up to the await-termination period for running
- * and queued tasks and cancels what is left, so that every future ends.
+ * whatever type: it dispatches each task to the pool, hears from the task as it starts
+ * and ends, and stops with the application context. Shutdown is two-step:
+ * {@link #stop()} (or {@link #shutdown()}) stops accepting tasks, {@link #close()} waits
+ * up to the await-termination period for running and queued tasks and cancels what is
+ * left, so that every future ends.
  * <p>
- * Whatever the pool, the executor counts its tasks: those {@link #activeCount() running}
- * and {@link #queuedCount() waiting}, those that {@link #completedTaskCount() ran} and
- * the submissions it {@link #rejectedTaskCount() rejected}; {@link TaskListener task
- * listeners} hear of every task that starts and ends.
+ * What the pool's queue holds is read through its {@link TaskPool} view; the counts of
+ * tasks are kept by {@link TaskCounters}; {@link TaskListener task listeners} hear of
+ * every task that starts and ends.
  */
-public class DelegatingManagedExecutor extends AbstractExecutorService
-		implements ManagedExecutor, SmartLifecycle, DisposableBean {
+public class DelegatingManagedExecutor extends AbstractManagedExecutor implements SmartLifecycle, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(DelegatingManagedExecutor.class);
 
@@ -57,19 +54,19 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 
 	private final ExecutorService pool;
 
+	private final TaskPool taskPool;
+
 	private final ContextPropagation contextPropagation;
 
 	private final @Nullable TaskFailureReporter failureReporter;
 
 	private final StoredFutures futures;
 
-	private volatile List<Consumer<? super FutureProxy<?>>> defaultCallbacks = List.of();
-
 	private volatile TaskListener taskListener = TaskListener.NONE;
 
-	private final InFlightTasks inFlight;
+	private final TaskCounters counters;
 
-	private final LongAdder rejected = new LongAdder();
+	private final InFlightTasks inFlight;
 
 	private volatile boolean shutdown;
 
@@ -88,41 +85,22 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 			@Nullable TaskFailureReporter failureReporter, StoredFutures futures) {
 		this.spec = spec;
 		this.pool = pool;
+		this.taskPool = TaskPool.of(pool);
 		this.contextPropagation = contextPropagation;
 		this.failureReporter = failureReporter;
 		this.futures = futures;
-		this.inFlight = InFlightTasks.of(pool);
+		this.counters = new TaskCounters(pool, this.taskPool);
+		this.inFlight = this.counters.inFlight();
 	}
 
 	@Override
-	public String name() {
-		return this.spec.name();
-	}
-
-	@Override
-	public String type() {
-		return this.spec.type();
-	}
-
-	@Override
-	public int maxWorkers() {
-		return this.spec.maxWorkers();
-	}
-
-	/**
-	 * Return the settings of this executor.
-	 * @return the settings
-	 */
 	public ExecutorSpec spec() {
 		return this.spec;
 	}
 
-	/**
-	 * Return the pool that runs the tasks.
-	 * @return the pool
-	 */
-	public ExecutorService pool() {
-		return this.pool;
+	@Override
+	public <P> Optional<P> pool(Class<P> type) {
+		return type.isInstance(this.pool) ? Optional.of(type.cast(this.pool)) : Optional.empty();
 	}
 
 	@Override
@@ -131,10 +109,8 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 	}
 
 	@Override
-	public synchronized void addDefaultDoneCallback(Consumer<? super FutureProxy<?>> callback) {
-		List<Consumer<? super FutureProxy<?>>> callbacks = new ArrayList<>(this.defaultCallbacks);
-		callbacks.add(callback);
-		this.defaultCallbacks = List.copyOf(callbacks);
+	public ExecutorStats stats() {
+		return this.counters.stats(maxWorkers(), this.futures.size());
 	}
 
 	/**
@@ -152,101 +128,11 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 	}
 
 	@Override
-	public <T> FutureProxy<T> submit(Callable<T> task) {
-		return dispatch(null, task, captureContext(), this.spec.taskTimeout(), this.defaultCallbacks);
-	}
-
-	@Override
-	public <T> FutureProxy<T> submit(Callable<T> task, Duration timeout) {
-		return dispatch(null, task, captureContext(), timeout, this.defaultCallbacks);
-	}
-
-	@Override
-	public FutureProxy<?> submit(Runnable task) {
-		return dispatch(null, callable(task), captureContext(), this.spec.taskTimeout(), this.defaultCallbacks);
-	}
-
-	@Override
-	public <T> FutureProxy<T> submit(Runnable task, T result) {
-		return dispatch(null, callable(task, result), captureContext(), this.spec.taskTimeout(),
-				this.defaultCallbacks);
-	}
-
-	@Override
-	public <T> FutureProxy<T> submitStored(String key, Callable<T> task) {
-		return dispatch(key, task, captureContext(), this.spec.taskTimeout(), this.defaultCallbacks);
-	}
-
-	@Override
-	public <T> FutureProxy<T> submitStored(String key, Callable<T> task, Duration timeout) {
-		return dispatch(key, task, captureContext(), timeout, this.defaultCallbacks);
-	}
-
-	@Override
-	public FutureProxy<?> submitStored(String key, Runnable task) {
-		return dispatch(key, callable(task), captureContext(), this.spec.taskTimeout(), this.defaultCallbacks);
-	}
-
-	/**
-	 * Run a command. No future is handed out, so default done-callbacks do not apply.
-	 * The async stages of {@link CompletableFuture} arrive here too: they are not tasks of
-	 * their own, so the task timeout does not apply to them either.
-	 * @param command the command
-	 */
-	@Override
-	public void execute(Runnable command) {
-		if (command instanceof CompletableFuture.AsynchronousCompletionTask) {
-			executeStage(command);
-		}
-		else {
-			dispatch(null, callable(command), captureContext(), this.spec.taskTimeout(), List.of());
-		}
-	}
-
-	/**
-	 * Run the completion of an async stage of one of this executor's futures, like
-	 * {@link #execute(Runnable)} does.
-	 * @param completion the completion
-	 * @return the future of the task that runs it
-	 */
-	FutureProxy<?> executeStage(Runnable completion) {
-		return dispatch(null, Executors.callable(completion), captureContext(), null, List.of(), false);
-	}
-
-	@Override
-	public <T, R> Stream<R> map(Function<? super T, ? extends R> fn, Iterable<? extends T> items) {
-		return map(fn, items, this.spec.taskTimeout());
-	}
-
-	@Override
-	public <T, R> Stream<R> map(Function<? super T, ? extends R> fn, Iterable<? extends T> items,
-			@Nullable Duration timeout) {
-		TaskContext context = captureContext();
-		List<Consumer<? super FutureProxy<?>>> callbacks = this.defaultCallbacks;
-		List<FutureProxy<R>> submitted = new ArrayList<>();
-		try {
-			for (T item : items) {
-				submitted.add(dispatch(null, new MappedItem<T, R>(fn, item), context, timeout, callbacks));
-			}
-		}
-		catch (RuntimeException ex) {
-			submitted.forEach((future) -> future.cancel(true));
-			throw ex;
-		}
-		return submitted.stream().map(FutureProxy::join);
-	}
-
-	private <T> FutureProxy<T> dispatch(@Nullable String key, Callable<T> callable, TaskContext context,
-			@Nullable Duration timeout, List<Consumer<? super FutureProxy<?>>> callbacks) {
-		return dispatch(key, callable, context, timeout, callbacks, true);
-	}
-
-	// stages of CompletableFuture run here, never adapted: they are not the user's tasks
-	private <T> FutureProxy<T> dispatch(@Nullable String key, Callable<T> callable, TaskContext context,
+	<T> FutureProxy<T> dispatch(@Nullable String key, Callable<T> callable, TaskContext context,
 			@Nullable Duration timeout, List<Consumer<? super FutureProxy<?>>> callbacks, boolean adapt) {
 		if (this.shutdown) {
-			this.rejected.increment();
-			throw shutDownRejection();
+			this.counters.rejected();
+			throw Rejections.shutDown(name());
 		}
 		if (adapt && this.pool instanceof TaskAdapter adapter) {
 			callable = adapter.adapt(callable);
@@ -265,45 +151,26 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 			this.pool.execute(task);
 		}
 		catch (RejectedExecutionException ex) {
-			RejectedExecutionException rejection = describeRejection(ex);
-			this.rejected.increment();
-			this.inFlight.dropped(task);
-			if (key != null) {
-				this.futures.get(key).filter(future::equals).ifPresent((stored) -> this.futures.pop(key));
-			}
-			future.completeExceptionally(rejection);
-			throw rejection;
+			throw rejected(key, task, ex);
 		}
 		return future;
 	}
 
-	private static Callable<@Nullable Object> callable(Runnable task) {
-		return new RunnableCallable<>(task, null);
-	}
-
-	private static <T> Callable<T> callable(Runnable task, T result) {
-		return new RunnableCallable<>(task, result);
-	}
-
-	private RejectedExecutionException describeRejection(RejectedExecutionException ex) {
-		if (this.shutdown || this.pool.isShutdown()) {
-			return shutDownRejection();
+	private RejectedExecutionException rejected(@Nullable String key, ManagedTask<?> task,
+			RejectedExecutionException ex) {
+		RejectedExecutionException rejection = Rejections.describe(this.spec, this.taskPool,
+				this.shutdown || this.pool.isShutdown(), ex);
+		this.counters.rejected();
+		this.inFlight.dropped(task);
+		TaskFuture<?> future = task.future();
+		if (key != null) {
+			this.futures.get(key).filter(future::equals).ifPresent((stored) -> this.futures.pop(key));
 		}
-		if (this.pool instanceof ThreadPoolExecutor threadPool && threadPool.getQueue().remainingCapacity() == 0) {
-			String prefix = this.spec.propertyPrefix();
-			return new RejectedExecutionException("Executor '" + name() + "' is full: all " + maxWorkers()
-					+ " workers are busy and its queue holds " + threadPool.getQueue().size() + " tasks (queue-capacity "
-					+ this.spec.queueCapacity() + "); raise " + prefix + ".queue-capacity or " + prefix
-					+ ".max-workers, or submit fewer tasks at once", ex);
-		}
-		return new RejectedExecutionException("Executor '" + name() + "' rejected a task: " + ex.getMessage(), ex);
+		future.completeExceptionally(rejection);
+		return rejection;
 	}
 
-	private RejectedExecutionException shutDownRejection() {
-		return new RejectedExecutionException(
-				"Executor '" + name() + "' is shut down and accepts no more tasks (the application context is closing)");
-	}
-
+	@Override
 	TaskContext captureContext() {
 		return this.contextPropagation.capture();
 	}
@@ -330,58 +197,18 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 
 	void taskRan(ManagedTask<?> task, @Nullable Object entry) {
 		TaskFuture<?> future = task.future();
-		this.taskListener.taskEnded(future, future.outcome(), future.runNanos());
+		TaskOutcome outcome = future.outcome();
+		this.taskListener.taskEnded(future, outcome, future.runNanos());
+		this.counters.ended(outcome);
 		this.inFlight.exited(task, entry, true);
 	}
 
 	void taskDequeued(ManagedTask<?> task) {
-		if (this.pool instanceof ThreadPoolExecutor threadPool) {
-			threadPool.remove(task);
-		}
+		this.taskPool.remove(task);
 		this.inFlight.dropped(task);
-		this.taskListener.taskEnded(task.future(), task.future().outcome(), 0);
-	}
-
-	/**
-	 * Return the number of tasks submitted that have not ended yet, queued or running.
-	 * @return the number of tasks in flight
-	 */
-	public int inFlightCount() {
-		return this.inFlight.size();
-	}
-
-	/**
-	 * Return the number of tasks running now. Counted when asked, not kept up to date
-	 * while tasks run.
-	 * @return the number of running tasks
-	 */
-	public int activeCount() {
-		return this.inFlight.running();
-	}
-
-	/**
-	 * Return the number of tasks waiting for a worker. Counted when asked.
-	 * @return the number of queued tasks
-	 */
-	public int queuedCount() {
-		return this.inFlight.queued();
-	}
-
-	/**
-	 * Return the number of tasks that ran to their end, whatever their outcome.
-	 * @return the number of completed tasks
-	 */
-	public long completedTaskCount() {
-		return this.inFlight.completed();
-	}
-
-	/**
-	 * Return the number of submissions this executor rejected, because its queue was
-	 * full or because it was shut down.
-	 * @return the number of rejected tasks
-	 */
-	public long rejectedTaskCount() {
-		return this.rejected.sum();
+		TaskOutcome outcome = task.future().outcome();
+		this.taskListener.taskEnded(task.future(), outcome, 0);
+		this.counters.ended(outcome);
 	}
 
 	@Override
@@ -416,10 +243,7 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 		return this.pool.awaitTermination(timeout, unit);
 	}
 
-	/**
-	 * Shut down, wait up to the await-termination period for running and queued tasks to
-	 * finish, then cancel what is left.
-	 */
+	@Override
 	public void close() {
 		shutdown();
 		if (this.spec.awaitTermination()) {
@@ -451,6 +275,9 @@ public class DelegatingManagedExecutor extends AbstractExecutorService
 			Thread.currentThread().interrupt();
 		}
 	}
+
+	// the Spring lifecycle: stop accepting tasks in the executors' phase, close when the
+	// bean is destroyed
 
 	@Override
 	public void destroy() {

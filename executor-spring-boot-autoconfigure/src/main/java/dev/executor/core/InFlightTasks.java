@@ -2,7 +2,6 @@ package dev.executor.core;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +11,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
+import dev.executor.spi.TaskPool;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * asked, and cancelled when the executor stops for good, so that every future ends even
  * if the pool drops what it was given.
  * <p>
- * Any pool can have its tasks {@link #of(ExecutorService) registered} one by one. A plain
+ * Any pool can have its tasks {@link #of(ExecutorService, TaskPool) registered} one by one. A plain
  * {@link ThreadPoolExecutor} that aborts or runs what it rejects needs no register: its
  * queue holds the very tasks it was given, and the tasks running are found through the
  * thread that runs them, which spares every task two updates of a map shared by all
@@ -30,13 +30,14 @@ abstract class InFlightTasks {
 	/**
 	 * Return how to keep track of the tasks of the given pool.
 	 * @param pool the pool
+	 * @param taskPool the view of the pool's queue
 	 * @return the tasks in flight on it
 	 */
-	static InFlightTasks of(ExecutorService pool) {
+	static InFlightTasks of(ExecutorService pool, TaskPool taskPool) {
 		if (pool instanceof ThreadPoolExecutor threadPool && keepsWhatItIsGiven(threadPool)) {
-			return new PooledTasks(threadPool);
+			return new PooledTasks(threadPool, taskPool);
 		}
-		return new RegisteredTasks(pool);
+		return new RegisteredTasks(taskPool);
 	}
 
 	// a subclass may wrap what it queues, and a handler other than these drops tasks
@@ -108,28 +109,19 @@ abstract class InFlightTasks {
 	 */
 	abstract List<Runnable> cancelAll();
 
-	static List<Runnable> drain(ExecutorService pool) {
-		List<Runnable> queued = new ArrayList<>();
-		if (pool instanceof ThreadPoolExecutor threadPool) {
-			// cancelling the tasks one by one would search the queue for each
-			threadPool.getQueue().drainTo(queued);
-		}
-		return queued;
-	}
-
 	/**
 	 * Every task in a set, added at submission and removed when it ends.
 	 */
 	private static final class RegisteredTasks extends InFlightTasks {
 
-		private final ExecutorService pool;
+		private final TaskPool taskPool;
 
 		private final Set<ManagedTask<?>> tasks = ConcurrentHashMap.newKeySet();
 
 		private final LongAdder completed = new LongAdder();
 
-		RegisteredTasks(ExecutorService pool) {
-			this.pool = pool;
+		RegisteredTasks(TaskPool taskPool) {
+			this.taskPool = taskPool;
 		}
 
 		@Override
@@ -187,7 +179,8 @@ abstract class InFlightTasks {
 
 		@Override
 		List<Runnable> cancelAll() {
-			List<Runnable> queued = drain(this.pool);
+			// cancelling the queued tasks one by one would search the queue for each
+			List<Runnable> queued = this.taskPool.drainQueue();
 			for (ManagedTask<?> task : this.tasks) {
 				task.future().cancel(true);
 			}
@@ -204,6 +197,8 @@ abstract class InFlightTasks {
 
 		private final ThreadPoolExecutor pool;
 
+		private final TaskPool taskPool;
+
 		private final Set<Slot> slots = ConcurrentHashMap.newKeySet();
 
 		private final ThreadLocal<Slot> slot = ThreadLocal.withInitial(this::newSlot);
@@ -214,8 +209,9 @@ abstract class InFlightTasks {
 
 		private volatile boolean cancelling;
 
-		PooledTasks(ThreadPoolExecutor pool) {
+		PooledTasks(ThreadPoolExecutor pool, TaskPool taskPool) {
 			this.pool = pool;
+			this.taskPool = taskPool;
 		}
 
 		private Slot newSlot() {
@@ -309,7 +305,7 @@ abstract class InFlightTasks {
 		List<Runnable> cancelAll() {
 			this.cancelling = true;
 			// empty the queue first: a thread whose task is interrupted would take the next
-			List<Runnable> queued = drain(this.pool);
+			List<Runnable> queued = this.taskPool.drainQueue();
 			for (Runnable runnable : queued) {
 				if (runnable instanceof ManagedTask<?> task) {
 					task.future().cancel(false);

@@ -7,12 +7,9 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,6 +30,7 @@ import dev.executor.remote.WorkerContext;
 import dev.executor.spi.ApplicationContextSource;
 import dev.executor.spi.RemoteTaskPool;
 import dev.executor.spi.TaskAdapter;
+import dev.executor.spi.TaskQueues;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -77,7 +75,7 @@ public class HazelcastPool extends ThreadPoolExecutor implements TaskAdapter, Re
 	 * @param classLoader the class loader of results and exceptions coming back
 	 */
 	public HazelcastPool(ExecutorSpec spec, HazelcastInstance instance, ClassLoader classLoader) {
-		super(spec.maxWorkers(), spec.maxWorkers(), KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, queue(spec.queueCapacity()),
+		super(spec.maxWorkers(), spec.maxWorkers(), KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, TaskQueues.forCapacity(spec.queueCapacity()),
 				new CustomizableThreadFactory(spec.threadNamePrefix()));
 		allowCoreThreadTimeOut(true);
 		this.spec = spec;
@@ -85,13 +83,6 @@ public class HazelcastPool extends ThreadPoolExecutor implements TaskAdapter, Re
 		this.serialization = new Serialization(classLoader);
 		this.serializer = new TaskSerializer(spec.name(), "a Hazelcast member");
 		configureClusterExecutor();
-	}
-
-	private static BlockingQueue<Runnable> queue(@Nullable Integer capacity) {
-		if (capacity == null) {
-			return new LinkedBlockingQueue<>();
-		}
-		return (capacity > 0) ? new LinkedBlockingQueue<>(capacity) : new SynchronousQueue<>();
 	}
 
 	private void configureClusterExecutor() {

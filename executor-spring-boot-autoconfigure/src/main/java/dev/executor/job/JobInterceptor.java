@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import dev.executor.FutureProxy;
 import dev.executor.ManagedExecutor;
 import dev.executor.ManagedExecutors;
-import dev.executor.core.DelegatingManagedExecutor;
 import dev.executor.core.TaskFailureReporter;
 import dev.executor.spi.ApplicationContextSource;
 import dev.executor.spi.RemoteTaskPool;
@@ -85,8 +84,7 @@ class JobInterceptor implements MethodInterceptor {
 	 * @return the pool, or {@code null} if job calls run here
 	 */
 	static @Nullable RemoteTaskPool remotePool(ManagedExecutor executor) {
-		return (executor instanceof DelegatingManagedExecutor managed
-				&& managed.pool() instanceof RemoteTaskPool remote) ? remote : null;
+		return executor.pool(RemoteTaskPool.class).orElse(null);
 	}
 
 	/**
@@ -204,9 +202,7 @@ class JobInterceptor implements MethodInterceptor {
 	}
 
 	private void reportFailures(JobMethod job, ManagedExecutor executor, FutureProxy<?> future) {
-		boolean reportedByExecutor = executor instanceof DelegatingManagedExecutor managed
-				&& managed.spec().propagateExceptions();
-		if (!reportedByExecutor) {
+		if (!executor.spec().propagateExceptions()) {
 			future.whenComplete((result, ex) -> {
 				if (ex != null && !future.isCancelled()) {
 					this.failureReporter.get().report(future, ex, "Job " + job);

@@ -3,12 +3,13 @@ package dev.executor.process;
 import java.util.concurrent.ExecutorService;
 
 import dev.executor.ExecutorSpec;
+import dev.executor.core.ThreadPools;
 import dev.executor.spi.ExecutorBackend;
 import dev.executor.spi.InvalidExecutorPropertyException;
-import dev.executor.thread.ThreadPoolBackend;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.NativeDetector;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -60,7 +61,7 @@ public class ProcessBackend implements ExecutorBackend {
 							+ "the tasks in worker processes");
 		}
 		if (WorkerMain.isWorkerProcess()) {
-			return new ThreadPoolBackend().create(spec);
+			return ThreadPools.create(spec, new CustomizableThreadFactory(spec.threadNamePrefix()));
 		}
 		return new ProcessPool(spec, this.classLoader);
 	}

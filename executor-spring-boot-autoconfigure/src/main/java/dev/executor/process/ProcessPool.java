@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +23,7 @@ import dev.executor.spi.ApplicationContextSource;
 import dev.executor.spi.InvalidExecutorPropertyException;
 import dev.executor.spi.RemoteTaskPool;
 import dev.executor.spi.TaskAdapter;
+import dev.executor.spi.TaskQueues;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -71,7 +70,7 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 	 */
 	public ProcessPool(ExecutorSpec spec, ClassLoader classLoader) {
 		super(spec.maxWorkers(), spec.maxWorkers(), keepAlive(spec.process()).toNanos(), TimeUnit.NANOSECONDS,
-				queue(spec.queueCapacity()));
+				TaskQueues.forCapacity(spec.queueCapacity(), SpinningQueue::new, SpinningQueue::new));
 		this.spec = spec;
 		this.serialization = new Serialization(classLoader);
 		this.command = WorkerCommand.forCurrentApplication(spec.process().jvmArgs());
@@ -86,13 +85,6 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 	private static Duration keepAlive(ProcessSpec process) {
 		Duration idleTimeout = process.idleTimeout();
 		return (idleTimeout != null) ? idleTimeout : Duration.ofSeconds(60);
-	}
-
-	private static BlockingQueue<Runnable> queue(@Nullable Integer capacity) {
-		if (capacity == null) {
-			return new SpinningQueue<>();
-		}
-		return (capacity > 0) ? new SpinningQueue<>(capacity) : new SynchronousQueue<>();
 	}
 
 	private void prestart() {

@@ -1,12 +1,13 @@
 package dev.executor.spi;
 
-import dev.executor.core.DelegatingManagedExecutor;
-import dev.executor.core.ManagedExecutorFactory;
+import dev.executor.ManagedExecutor;
 
 /**
- * Observes the executors a {@link ManagedExecutorFactory} creates, for example to publish
- * their meters, and listens to their tasks. Declare a bean of this type to have it
- * applied to every executor.
+ * Observes every managed executor as it is created, for example to publish its meters,
+ * and returns the listener of its tasks. Implemented by libraries and applications that
+ * watch executors as a whole (the starter's meters and observations are two); declare a
+ * bean of this type to have it applied to every executor. To react to the end of single
+ * futures, add a done callback instead ({@link dev.executor.DoneCallback}).
  */
 @FunctionalInterface
 public interface TaskObserver {
@@ -17,6 +18,6 @@ public interface TaskObserver {
 	 * @param executor the executor
 	 * @return the listener of its tasks, or {@link TaskListener#NONE}
 	 */
-	TaskListener observe(DelegatingManagedExecutor executor);
+	TaskListener observe(ManagedExecutor executor);
 
 }

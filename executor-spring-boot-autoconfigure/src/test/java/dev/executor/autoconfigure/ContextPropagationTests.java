@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.executor.ExecutorSpec;
@@ -18,7 +19,6 @@ import dev.executor.context.ContextPropagationFactory;
 import dev.executor.context.NamedThreadLocalAccessor;
 import dev.executor.context.TaskContext;
 import dev.executor.context.logging.LogbackMdcThreadLocalAccessor;
-import dev.executor.core.DelegatingManagedExecutor;
 import dev.executor.spi.InvalidExecutorPropertyException;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ThreadLocalAccessor;
@@ -84,7 +84,7 @@ class ContextPropagationTests {
 		this.contextRunner.withUserConfiguration(TenantConfiguration.class)
 			.withPropertyValues("executor.type=" + type, "executor.max-workers=1")
 			.run((context) -> {
-				DelegatingManagedExecutor executor = (DelegatingManagedExecutor) context.getBean(ManagedExecutor.class);
+				ManagedExecutor executor = context.getBean(ManagedExecutor.class);
 				Seen expectedAlice = enter("alice");
 				Seen alice = executor.submit(Seen::now).get(5, TimeUnit.SECONDS);
 				leave();
@@ -92,7 +92,8 @@ class ContextPropagationTests {
 				Seen expectedBob = enter("bob");
 				Seen bob = executor.submit(Seen::now).get(5, TimeUnit.SECONDS);
 				leave();
-				Seen workerBetweenTasks = CompletableFuture.supplyAsync(Seen::now, executor.pool())
+				Seen workerBetweenTasks = CompletableFuture
+					.supplyAsync(Seen::now, executor.pool(ExecutorService.class).orElseThrow())
 					.get(5, TimeUnit.SECONDS);
 				assertThat(alice).isEqualTo(expectedAlice);
 				assertThat(nobody).isEqualTo(Seen.NOTHING);
@@ -105,11 +106,12 @@ class ContextPropagationTests {
 	void inheritableSecurityContextShouldNeverReachTasksOfOtherUsers() {
 		SecurityContextHolder.setStrategyName(SecurityContextHolder.MODE_INHERITABLETHREADLOCAL);
 		this.contextRunner.withPropertyValues("executor.max-workers=1").run((context) -> {
-			DelegatingManagedExecutor executor = (DelegatingManagedExecutor) context.getBean(ManagedExecutor.class);
+			ManagedExecutor executor = context.getBean(ManagedExecutor.class);
 			authenticate("alice");
 			assertThat(executor.submit(ContextPropagationTests::currentUser).get(5, TimeUnit.SECONDS)).isEqualTo("alice");
 			SecurityContextHolder.clearContext();
-			String inheritedByWorker = CompletableFuture.supplyAsync(ContextPropagationTests::currentUser, executor.pool())
+			String inheritedByWorker = CompletableFuture
+				.supplyAsync(ContextPropagationTests::currentUser, executor.pool(ExecutorService.class).orElseThrow())
 				.get(5, TimeUnit.SECONDS);
 			String noUser = executor.submit(ContextPropagationTests::currentUser).get(5, TimeUnit.SECONDS);
 			authenticate("bob");
@@ -313,7 +315,7 @@ class ContextPropagationTests {
 	}
 
 	private static ExecutorSpec spec(ManagedExecutor executor) {
-		return ((DelegatingManagedExecutor) executor).spec();
+		return executor.spec();
 	}
 
 	private Seen enter(String user) {

@@ -18,7 +18,6 @@ import dev.executor.ManagedExecutors;
 import dev.executor.NoSuchExecutorException;
 import dev.executor.context.ContextPropagation;
 import dev.executor.core.DefaultManagedExecutors;
-import dev.executor.core.DelegatingManagedExecutor;
 import dev.executor.core.ExecutorBackends;
 import dev.executor.core.ManagedExecutorFactory;
 import dev.executor.core.TaskFailureReporter;
@@ -74,7 +73,7 @@ class ExecutorAutoConfigurationTests {
 			.run((context) -> {
 				ManagedExecutor reports = context.getBean(ManagedExecutors.class).get("reports");
 				assertThat(reports.maxWorkers()).isEqualTo(3);
-				assertThat(((DelegatingManagedExecutor) reports).spec().queueCapacity()).isEqualTo(7);
+				assertThat(reports.spec().queueCapacity()).isEqualTo(7);
 				assertThat(reports.submit(() -> Thread.currentThread().getName()).get(5, TimeUnit.SECONDS))
 					.startsWith("rep-");
 			});
@@ -134,9 +133,9 @@ class ExecutorAutoConfigurationTests {
 			.withPropertyValues("executor.type=custom", "executor.pool-class=" + SizedPool.class.getName(),
 					"executor.max-workers=3")
 			.run((context) -> {
-				DelegatingManagedExecutor executor = (DelegatingManagedExecutor) context.getBean(ManagedExecutor.class);
-				assertThat(executor.pool()).isInstanceOf(SizedPool.class);
-				assertThat(((SizedPool) executor.pool()).getParallelism()).isEqualTo(3);
+				ManagedExecutor executor = context.getBean(ManagedExecutor.class);
+				assertThat(executor.pool(ExecutorService.class).orElseThrow()).isInstanceOf(SizedPool.class);
+				assertThat(executor.pool(SizedPool.class).orElseThrow().getParallelism()).isEqualTo(3);
 				assertThat(executor.submit(() -> 42).get(5, TimeUnit.SECONDS)).isEqualTo(42);
 			});
 	}
@@ -146,10 +145,10 @@ class ExecutorAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(BackendConfiguration.class)
 			.withPropertyValues("executor.named.fj.type=fork-join", "executor.named.fj.max-workers=2")
 			.run((context) -> {
-				DelegatingManagedExecutor executor = (DelegatingManagedExecutor) context.getBean(ManagedExecutors.class)
+				ManagedExecutor executor = context.getBean(ManagedExecutors.class)
 					.get("fj");
 				assertThat(executor.type()).isEqualTo("fork-join");
-				assertThat(executor.pool()).isInstanceOf(ForkJoinPool.class);
+				assertThat(executor.pool(ExecutorService.class).orElseThrow()).isInstanceOf(ForkJoinPool.class);
 				assertThat(executor.submit(() -> 1).get(5, TimeUnit.SECONDS)).isEqualTo(1);
 			});
 	}
@@ -158,9 +157,9 @@ class ExecutorAutoConfigurationTests {
 	@EnabledForJreRange(min = JRE.JAVA_21)
 	void virtualTypeShouldRunTasksOnVirtualThreads() {
 		this.contextRunner.withPropertyValues("executor.type=virtual", "executor.max-workers=4").run((context) -> {
-			DelegatingManagedExecutor executor = (DelegatingManagedExecutor) context.getBean(ManagedExecutor.class);
+			ManagedExecutor executor = context.getBean(ManagedExecutor.class);
 			assertThat(executor.maxWorkers()).isEqualTo(4);
-			assertThat(((ThreadPoolExecutor) executor.pool()).getMaximumPoolSize()).isEqualTo(4);
+			assertThat(executor.pool(ThreadPoolExecutor.class).orElseThrow().getMaximumPoolSize()).isEqualTo(4);
 			assertThat(executor.submit(() -> Thread.currentThread().toString()).get(5, TimeUnit.SECONDS))
 				.startsWith("VirtualThread");
 		});

@@ -13,7 +13,6 @@ import dev.executor.ManagedExecutors;
 import dev.executor.TaskFailedEvent;
 import dev.executor.TaskFailureHandler;
 import dev.executor.TaskTimeoutException;
-import dev.executor.core.DelegatingManagedExecutor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -141,7 +140,7 @@ class FuturesAutoConfigurationTests {
 
 	private void awaitIdle(ManagedExecutors executors) {
 		executors.forEach(
-				(executor) -> await().until(() -> ((DelegatingManagedExecutor) executor).inFlightCount() == 0));
+				(executor) -> await().until(() -> executor.stats().inFlight() == 0));
 	}
 
 	private String fail() {

@@ -7,7 +7,6 @@ import java.util.UUID;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import dev.executor.ManagedExecutor;
-import dev.executor.core.DelegatingManagedExecutor;
 import dev.executor.futures.LocalStoredFutures;
 import dev.executor.hazelcast.HazelcastBackend;
 import dev.executor.hazelcast.HazelcastPool;
@@ -123,7 +122,7 @@ class HazelcastExecutorAutoConfigurationTests {
 	}
 
 	private static HazelcastPool pool(ManagedExecutor executor) {
-		return (HazelcastPool) ((DelegatingManagedExecutor) executor).pool();
+		return executor.pool(HazelcastPool.class).orElseThrow();
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -59,7 +59,7 @@ class DelegatingManagedExecutorTests {
 					+ "another key");
 		executor.submit(() -> "after").get(5, TimeUnit.SECONDS);
 		assertThat(ran).isFalse();
-		await().until(() -> executor.inFlightCount() == 1);
+		await().until(() -> executor.stats().inFlight() == 1);
 	}
 
 	@Test
@@ -91,7 +91,7 @@ class DelegatingManagedExecutorTests {
 		this.release.countDown();
 		before.get(5, TimeUnit.SECONDS);
 		after.get(5, TimeUnit.SECONDS);
-		await().until(() -> executor.inFlightCount() == 0);
+		await().until(() -> executor.stats().inFlight() == 0);
 		assertThat(this.calledBack).containsExactly(after);
 	}
 
@@ -101,7 +101,7 @@ class DelegatingManagedExecutorTests {
 		executor.addDefaultDoneCallback(this.calledBack::add);
 		FutureProxy<String> future = executor.submit(() -> "a");
 		assertThat(future.thenApplyAsync((a) -> a + "b").get(5, TimeUnit.SECONDS)).isEqualTo("ab");
-		await().until(() -> executor.inFlightCount() == 0);
+		await().until(() -> executor.stats().inFlight() == 0);
 		assertThat(this.calledBack).containsExactly(future);
 	}
 
@@ -158,8 +158,8 @@ class DelegatingManagedExecutorTests {
 		executor.submit(() -> {
 			throw new IllegalStateException("failed");
 		});
-		await().until(() -> executor.completedTaskCount() == 2);
-		assertThat(executor.inFlightCount()).isZero();
+		await().until(() -> executor.stats().completed() == 2);
+		assertThat(executor.stats().inFlight()).isZero();
 	}
 
 	@Test
@@ -170,8 +170,8 @@ class DelegatingManagedExecutorTests {
 		executor.submit(() -> "queued").cancel(true);
 		this.release.countDown();
 		running.get(5, TimeUnit.SECONDS);
-		await().until(() -> executor.inFlightCount() == 0);
-		assertThat(executor.completedTaskCount()).isEqualTo(1);
+		await().until(() -> executor.stats().inFlight() == 0);
+		assertThat(executor.stats().completed()).isEqualTo(1);
 	}
 
 	@Test
@@ -181,8 +181,8 @@ class DelegatingManagedExecutorTests {
 		assertThat(this.started.await(5, TimeUnit.SECONDS)).isTrue();
 		executor.submit(() -> "queued");
 		executor.submit(() -> "queued");
-		assertThat(executor.activeCount()).isEqualTo(1);
-		assertThat(executor.queuedCount()).isEqualTo(2);
+		assertThat(executor.stats().active()).isEqualTo(1);
+		assertThat(executor.stats().queued()).isEqualTo(2);
 	}
 
 	@Test
@@ -193,7 +193,7 @@ class DelegatingManagedExecutorTests {
 		assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> executor.submit(() -> "full"));
 		executor.shutdown();
 		assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> executor.submit(() -> "late"));
-		assertThat(executor.rejectedTaskCount()).isEqualTo(2);
+		assertThat(executor.stats().rejected()).isEqualTo(2);
 	}
 
 	private boolean awaitRelease() throws InterruptedException {

@@ -52,17 +52,17 @@ class InFlightTasksTests {
 		assertThat(this.started.await(5, TimeUnit.SECONDS)).isTrue();
 		FutureProxy<String> first = executor.submit(() -> "first");
 		FutureProxy<String> second = executor.submit(() -> "second");
-		assertThat(executor.activeCount()).isEqualTo(1);
-		assertThat(executor.queuedCount()).isEqualTo(2);
-		assertThat(executor.inFlightCount()).isEqualTo(3);
+		assertThat(executor.stats().active()).isEqualTo(1);
+		assertThat(executor.stats().queued()).isEqualTo(2);
+		assertThat(executor.stats().inFlight()).isEqualTo(3);
 		this.release.countDown();
 		assertThat(running.get(5, TimeUnit.SECONDS)).isTrue();
 		assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
 		assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("second");
-		await().until(() -> executor.inFlightCount() == 0);
-		assertThat(executor.activeCount()).isZero();
-		assertThat(executor.queuedCount()).isZero();
-		assertThat(executor.completedTaskCount()).isEqualTo(3);
+		await().until(() -> executor.stats().inFlight() == 0);
+		assertThat(executor.stats().active()).isZero();
+		assertThat(executor.stats().queued()).isZero();
+		assertThat(executor.stats().completed()).isEqualTo(3);
 	}
 
 	@ParameterizedTest
@@ -78,10 +78,10 @@ class InFlightTasksTests {
 		executor.close();
 		assertThat(ignoresInterrupts.state()).isEqualTo(FutureState.CANCELLED);
 		assertThat(queued).allSatisfy((future) -> assertThat(future.state()).isEqualTo(FutureState.CANCELLED));
-		assertThat(executor.queuedCount()).isZero();
+		assertThat(executor.stats().queued()).isZero();
 		this.release.countDown();
-		await().until(() -> executor.inFlightCount() == 0);
-		assertThat(executor.completedTaskCount()).isEqualTo(1);
+		await().until(() -> executor.stats().inFlight() == 0);
+		assertThat(executor.stats().completed()).isEqualTo(1);
 	}
 
 	@Test
@@ -108,8 +108,8 @@ class InFlightTasksTests {
 			executor.submit(() -> "done").get(5, TimeUnit.SECONDS);
 			await().pollInterval(Duration.ofMillis(1)).until(() -> pool.getPoolSize() == 0);
 		}
-		await().until(() -> executor.inFlightCount() == 0);
-		assertThat(executor.completedTaskCount()).isEqualTo(100);
+		await().until(() -> executor.stats().inFlight() == 0);
+		assertThat(executor.stats().completed()).isEqualTo(100);
 	}
 
 	@ParameterizedTest
@@ -124,7 +124,7 @@ class InFlightTasksTests {
 		cancelled.cancel(false);
 		this.release.countDown();
 		assertThat(ran.get(5, TimeUnit.SECONDS)).isEqualTo(1024);
-		await().until(() -> executor.inFlightCount() == 0);
+		await().until(() -> executor.stats().inFlight() == 0);
 		await().until(() -> {
 			System.gc();
 			return captured.stream().allMatch((reference) -> reference.get() == null);

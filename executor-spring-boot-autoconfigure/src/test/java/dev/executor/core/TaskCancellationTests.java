@@ -60,7 +60,7 @@ class TaskCancellationTests {
 		AtomicBoolean ran = new AtomicBoolean();
 		FutureProxy<?> queued = this.executor.submit(() -> ran.set(true));
 		assertThat(queued.cancel(false)).isTrue();
-		assertThat(((ThreadPoolExecutor) this.executor.pool()).getQueue()).isEmpty();
+		assertThat(this.executor.pool(ThreadPoolExecutor.class).orElseThrow().getQueue()).isEmpty();
 		this.release.countDown();
 		this.executor.submit(() -> "after").get(5, TimeUnit.SECONDS);
 		assertThat(ran).isFalse();

@@ -2,9 +2,9 @@ package dev.executor.core;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import dev.executor.FutureProxy;
@@ -89,7 +89,7 @@ class TaskFailureReportingTests {
 		DelegatingManagedExecutor executor = this.executors.create(TestSpecs.spec("reports"), reporter);
 		String firstThread = executor.submit(() -> Thread.currentThread().getName()).get(5, TimeUnit.SECONDS);
 		executor.submit(this::fail);
-		await().until(() -> executor.inFlightCount() == 0);
+		await().until(() -> executor.stats().inFlight() == 0);
 		assertThat(executor.submit(() -> Thread.currentThread().getName()).get(5, TimeUnit.SECONDS))
 			.isEqualTo(firstThread);
 		assertThat(output).contains("java.lang.IllegalArgumentException: listener boom")
@@ -103,7 +103,7 @@ class TaskFailureReportingTests {
 		FutureProxy<?> future = executor.submitStored("job-1", this::fail);
 		assertThatExceptionOfType(CompletionException.class).isThrownBy(future::join)
 			.withCauseInstanceOf(IllegalStateException.class);
-		await().until(() -> executor.inFlightCount() == 0);
+		await().until(() -> executor.stats().inFlight() == 0);
 		assertThat(output).doesNotContain("on executor 'quiet' failed");
 	}
 
@@ -114,7 +114,7 @@ class TaskFailureReportingTests {
 				new TaskFailureReporter(List.of(this.handled::add), this.published::add));
 		FutureProxy<Boolean> future = executor.submit(() -> this.release.await(5, TimeUnit.SECONDS));
 		await().until(future::isDone);
-		await().until(() -> executor.inFlightCount() == 0);
+		await().until(() -> executor.stats().inFlight() == 0);
 		assertThat(this.handled).singleElement()
 			.extracting(TaskFailedEvent::getException)
 			.isInstanceOf(TaskTimeoutException.class);
@@ -131,7 +131,7 @@ class TaskFailureReportingTests {
 		});
 		assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
 		future.cancel(true);
-		await().until(() -> executor.inFlightCount() == 0);
+		await().until(() -> executor.stats().inFlight() == 0);
 		assertThat(this.handled).isEmpty();
 		assertThat(this.published).isEmpty();
 	}

@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
 import com.hazelcast.core.HazelcastInstance;
 import dev.executor.FutureProxy;
 import dev.executor.FutureState;
+import dev.executor.ManagedExecutor;
 import dev.executor.RemoteTaskException;
 import dev.executor.TaskNotSerializableException;
 import dev.executor.TaskTimeoutException;
-import dev.executor.core.DelegatingManagedExecutor;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +42,7 @@ class HazelcastExecutorTests {
 
 	private HazelcastInstance memberB;
 
-	private DelegatingManagedExecutor executor;
+	private ManagedExecutor executor;
 
 	@BeforeAll
 	void startCluster() {
@@ -125,7 +125,7 @@ class HazelcastExecutorTests {
 					+ ".taskWhenItCapturesSomethingUnserialisableShouldBeRejectedAtSubmitNamingIt); make it "
 					+ "implement java.io.Serializable, or capture only serializable values");
 		// the executor may still be finishing an earlier test's task
-		await().until(() -> this.executor.inFlightCount() == 0);
+		await().until(() -> this.executor.stats().inFlight() == 0);
 	}
 
 	@Test
@@ -154,7 +154,7 @@ class HazelcastExecutorTests {
 	@Test
 	void defaultDoneCallbackWhenTaskRunsOnAMemberShouldRun() throws Exception {
 		List<Object> seen = new CopyOnWriteArrayList<>();
-		DelegatingManagedExecutor callbacks = TestHazelcast.executor(this.memberA);
+		ManagedExecutor callbacks = TestHazelcast.executor(this.memberA);
 		try {
 			callbacks.addDefaultDoneCallback((future) -> seen.add(future.join()));
 			callbacks.submit(() -> "called back").get(10, TimeUnit.SECONDS);
@@ -179,7 +179,7 @@ class HazelcastExecutorTests {
 	@Test
 	void taskTimeoutShouldFailTheFutureAndInterruptTheTaskOnItsMember() throws Exception {
 		Blockers.reset(1);
-		DelegatingManagedExecutor timed = TestHazelcast.executor(this.memberA, "executor.task-timeout=500ms");
+		ManagedExecutor timed = TestHazelcast.executor(this.memberA, "executor.task-timeout=500ms");
 		try {
 			FutureProxy<String> blocked = timed.submit(Blockers::block);
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> blocked.get(10, TimeUnit.SECONDS))

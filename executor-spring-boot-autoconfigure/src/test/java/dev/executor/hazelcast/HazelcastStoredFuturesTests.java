@@ -10,7 +10,7 @@ import com.hazelcast.map.IMap;
 import dev.executor.DuplicateFutureKeyException;
 import dev.executor.FutureProxy;
 import dev.executor.FutureState;
-import dev.executor.core.DelegatingManagedExecutor;
+import dev.executor.ManagedExecutor;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -34,9 +34,9 @@ class HazelcastStoredFuturesTests {
 
 	private HazelcastInstance memberB;
 
-	private DelegatingManagedExecutor executorA;
+	private ManagedExecutor executorA;
 
-	private DelegatingManagedExecutor executorB;
+	private ManagedExecutor executorB;
 
 	@BeforeAll
 	void startCluster() {
@@ -153,7 +153,7 @@ class HazelcastStoredFuturesTests {
 	void closingAnExecutorShouldUnregisterItsStoreButKeepItsEntries() throws Exception {
 		HazelcastInstance memberC = TestHazelcast.start(this.memberA.getConfig().getClusterName(), "c");
 		try {
-			DelegatingManagedExecutor closed = TestHazelcast.executor(memberC, "executor.type=thread",
+			ManagedExecutor closed = TestHazelcast.executor(memberC, "executor.type=thread",
 					"executor.futures.store=hazelcast");
 			closed.submitStored("kept", () -> "kept after close").get(10, TimeUnit.SECONDS);
 			assertThat(HazelcastStoredFutures.registered(memberC, "default")).isSameAs(closed.futures());

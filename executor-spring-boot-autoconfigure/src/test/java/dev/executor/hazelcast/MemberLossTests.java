@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import com.hazelcast.core.HazelcastInstance;
 import dev.executor.FutureProxy;
 import dev.executor.FutureState;
+import dev.executor.ManagedExecutor;
 import dev.executor.MemberLostException;
-import dev.executor.core.DelegatingManagedExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class MemberLossTests {
 
 	private HazelcastInstance memberB;
 
-	private DelegatingManagedExecutor executor;
+	private ManagedExecutor executor;
 
 	@BeforeEach
 	void startCluster() {
@@ -85,7 +85,7 @@ class MemberLossTests {
 	void storedFuturesWhenTheirOwnerLeavesShouldFailForTheRemainingInstances() throws Exception {
 		String[] properties = { "executor.type=thread", "executor.futures.store=hazelcast" };
 		this.executor = TestHazelcast.executor(this.memberA, properties);
-		DelegatingManagedExecutor ownerExecutor = TestHazelcast.executor(this.memberB, properties);
+		ManagedExecutor ownerExecutor = TestHazelcast.executor(this.memberB, properties);
 		try {
 			Blockers.reset(1);
 			ownerExecutor.submitStored("orphan", Blockers::block);
@@ -110,7 +110,7 @@ class MemberLossTests {
 	void storedFuturePoppedWhileRunningShouldFailWhenItsOwnerLeaves() throws Exception {
 		String[] properties = { "executor.type=thread", "executor.futures.store=hazelcast" };
 		this.executor = TestHazelcast.executor(this.memberA, properties);
-		DelegatingManagedExecutor ownerExecutor = TestHazelcast.executor(this.memberB, properties);
+		ManagedExecutor ownerExecutor = TestHazelcast.executor(this.memberB, properties);
 		try {
 			Blockers.reset(1);
 			ownerExecutor.submitStored("popped", Blockers::block);

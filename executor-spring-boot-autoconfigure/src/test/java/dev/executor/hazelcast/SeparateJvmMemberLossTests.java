@@ -15,8 +15,8 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import dev.executor.FutureProxy;
 import dev.executor.FutureState;
+import dev.executor.ManagedExecutor;
 import dev.executor.MemberLostException;
-import dev.executor.core.DelegatingManagedExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class SeparateJvmMemberLossTests {
 
 	private Process remote;
 
-	private DelegatingManagedExecutor executor;
+	private ManagedExecutor executor;
 
 	@AfterEach
 	void stop() {

@@ -10,7 +10,6 @@ import dev.executor.ExecutorSpec;
 import dev.executor.ManagedExecutor;
 import dev.executor.autoconfigure.ExecutorProperties;
 import dev.executor.autoconfigure.ExecutorSpecResolver;
-import dev.executor.core.DelegatingManagedExecutor;
 import dev.executor.core.ExecutorBackends;
 import dev.executor.core.ManagedExecutorFactory;
 import dev.executor.core.TaskFailureReporter;
@@ -68,7 +67,7 @@ final class TestHazelcast {
 	 * @param properties properties in {@code key=value} form
 	 * @return the executor, to be closed by the caller
 	 */
-	static DelegatingManagedExecutor executor(HazelcastInstance instance, String... properties) {
+	static ManagedExecutor executor(HazelcastInstance instance, String... properties) {
 		MapConfigurationPropertySource source = new MapConfigurationPropertySource();
 		source.put("executor.type", "hazelcast");
 		for (String property : properties) {
@@ -82,7 +81,7 @@ final class TestHazelcast {
 		ManagedExecutorFactory factory = new ManagedExecutorFactory(backends,
 				TestProcessExecutors.contextPropagation(), new TaskFailureReporter(List.of(), (event) -> {
 				}), List.of(), List.of(), backend::storedFutures);
-		return (DelegatingManagedExecutor) factory.create(spec);
+		return factory.create(spec);
 	}
 
 	/**

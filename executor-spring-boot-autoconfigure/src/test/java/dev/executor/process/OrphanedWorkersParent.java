@@ -6,7 +6,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
-import dev.executor.core.DelegatingManagedExecutor;
+import dev.executor.ManagedExecutor;
 
 /**
  * An application that {@link OrphanedWorkersTests} starts and kills: it creates a process
@@ -21,9 +21,9 @@ final class OrphanedWorkersParent {
 	public static void main(String[] args) throws Exception {
 		Path workersFile = Path.of(args[0]);
 		String busyPidFile = args[1];
-		DelegatingManagedExecutor executor = TestProcessExecutors.create("executor.max-workers=2");
+		ManagedExecutor executor = TestProcessExecutors.create("executor.max-workers=2");
 		executor.submit(() -> WorkerTasks.reportPidAndBlock(busyPidFile));
-		String pids = ((ProcessPool) executor.pool()).workerProcesses()
+		String pids = executor.pool(ProcessPool.class).orElseThrow().workerProcesses()
 			.stream()
 			.map((worker) -> Long.toString(worker.pid()))
 			.collect(Collectors.joining(" "));

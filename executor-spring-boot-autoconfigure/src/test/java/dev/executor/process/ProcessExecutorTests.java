@@ -7,9 +7,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import dev.executor.FutureProxy;
+import dev.executor.ManagedExecutor;
 import dev.executor.RemoteTaskException;
 import dev.executor.TaskNotSerializableException;
-import dev.executor.core.DelegatingManagedExecutor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(Lifecycle.PER_CLASS)
 class ProcessExecutorTests {
 
-	private DelegatingManagedExecutor executor;
+	private ManagedExecutor executor;
 
 	@BeforeAll
 	void createExecutor() {
@@ -112,7 +112,7 @@ class ProcessExecutorTests {
 					+ "implement java.io.Serializable, or capture only serializable values")
 			.satisfies((ex) -> assertThat(ex.getClassName()).isEqualTo(Unserialisable.class.getName()));
 		// the executor may still be finishing an earlier test's task
-		await().until(() -> this.executor.inFlightCount() == 0);
+		await().until(() -> this.executor.stats().inFlight() == 0);
 	}
 
 	@Test
@@ -177,7 +177,7 @@ class ProcessExecutorTests {
 	}
 
 	private ProcessPool pool() {
-		return (ProcessPool) this.executor.pool();
+		return this.executor.pool(ProcessPool.class).orElseThrow();
 	}
 
 	private static Object failInWorker() {

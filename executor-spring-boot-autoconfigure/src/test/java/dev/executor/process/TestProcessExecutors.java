@@ -9,7 +9,6 @@ import dev.executor.autoconfigure.ExecutorSpecResolver;
 import dev.executor.context.NamedThreadLocalAccessor;
 import dev.executor.context.SnapshotContextPropagationFactory;
 import dev.executor.context.security.SecurityContextCopyingThreadLocalAccessor;
-import dev.executor.core.DelegatingManagedExecutor;
 import dev.executor.core.ExecutorBackends;
 import dev.executor.core.ManagedExecutorFactory;
 import dev.executor.core.TaskFailureReporter;
@@ -34,7 +33,7 @@ public final class TestProcessExecutors {
 	 * @param properties properties in {@code key=value} form
 	 * @return the executor, to be closed by the caller
 	 */
-	static DelegatingManagedExecutor create(String... properties) {
+	static ManagedExecutor create(String... properties) {
 		MapConfigurationPropertySource source = new MapConfigurationPropertySource();
 		source.put("executor.type", "process");
 		for (String property : properties) {
@@ -47,11 +46,11 @@ public final class TestProcessExecutors {
 		ManagedExecutorFactory factory = new ManagedExecutorFactory(backends, contextPropagation(),
 				new TaskFailureReporter(List.of(), (event) -> {
 				}), List.of());
-		return (DelegatingManagedExecutor) factory.create(spec);
+		return factory.create(spec);
 	}
 
 	static ProcessPool pool(ManagedExecutor executor) {
-		return (ProcessPool) ((DelegatingManagedExecutor) executor).pool();
+		return executor.pool(ProcessPool.class).orElseThrow();
 	}
 
 	/**

@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import dev.executor.FutureProxy;
+import dev.executor.ManagedExecutor;
 import dev.executor.WorkerCrashedException;
-import dev.executor.core.DelegatingManagedExecutor;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @TestInstance(Lifecycle.PER_CLASS)
 class WorkerCrashTests {
 
-	private DelegatingManagedExecutor executor;
+	private ManagedExecutor executor;
 
 	@TempDir
 	Path tempDir;
@@ -102,7 +102,7 @@ class WorkerCrashTests {
 	}
 
 	private ProcessPool pool() {
-		return (ProcessPool) this.executor.pool();
+		return this.executor.pool(ProcessPool.class).orElseThrow();
 	}
 
 	private static int slowSquare(int i) throws InterruptedException {

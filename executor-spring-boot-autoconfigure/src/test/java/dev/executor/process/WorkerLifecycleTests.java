@@ -10,8 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import dev.executor.FutureProxy;
+import dev.executor.ManagedExecutor;
 import dev.executor.TaskTimeoutException;
-import dev.executor.core.DelegatingManagedExecutor;
 import dev.executor.spi.InvalidExecutorPropertyException;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -31,16 +31,16 @@ class WorkerLifecycleTests {
 	@TempDir
 	Path tempDir;
 
-	private final List<DelegatingManagedExecutor> executors = new ArrayList<>();
+	private final List<ManagedExecutor> executors = new ArrayList<>();
 
 	@AfterEach
 	void closeExecutors() {
-		this.executors.forEach(DelegatingManagedExecutor::close);
+		this.executors.forEach(ManagedExecutor::close);
 	}
 
 	@Test
 	void timedOutTaskShouldEndItsWorkerAndLeaveThePoolWorking() throws Exception {
-		DelegatingManagedExecutor executor = create("executor.max-workers=1");
+		ManagedExecutor executor = create("executor.max-workers=1");
 		Path pidFile = this.tempDir.resolve("slow.pid");
 		String path = pidFile.toString();
 		FutureProxy<Object> slow = executor.submit(() -> WorkerTasks.reportPidAndBlock(path), Duration.ofSeconds(1));
@@ -53,7 +53,7 @@ class WorkerLifecycleTests {
 
 	@Test
 	void cancellingARunningTaskShouldEndItsWorker() throws Exception {
-		DelegatingManagedExecutor executor = create("executor.max-workers=1");
+		ManagedExecutor executor = create("executor.max-workers=1");
 		Path pidFile = this.tempDir.resolve("cancelled.pid");
 		String path = pidFile.toString();
 		FutureProxy<Object> running = executor.submit(() -> WorkerTasks.reportPidAndBlock(path));
@@ -66,7 +66,7 @@ class WorkerLifecycleTests {
 
 	@Test
 	void workerShouldBeReplacedAfterMaxTasksPerWorker() throws Exception {
-		DelegatingManagedExecutor executor = create("executor.max-workers=1",
+		ManagedExecutor executor = create("executor.max-workers=1",
 				"executor.process.max-tasks-per-worker=2");
 		List<Long> pids = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
@@ -80,7 +80,7 @@ class WorkerLifecycleTests {
 
 	@Test
 	void idleWorkerShouldStopAndStartAgainWhenNeeded() throws Exception {
-		DelegatingManagedExecutor executor = create("executor.max-workers=1",
+		ManagedExecutor executor = create("executor.max-workers=1",
 				"executor.process.idle-timeout=300ms");
 		long first = executor.submit(() -> ProcessHandle.current().pid()).get(20, TimeUnit.SECONDS);
 		WorkerTasks.awaitEnded(first);
@@ -91,13 +91,13 @@ class WorkerLifecycleTests {
 
 	@Test
 	void workersShouldStartWithTheExecutorByDefault() {
-		DelegatingManagedExecutor executor = create("executor.max-workers=2");
+		ManagedExecutor executor = create("executor.max-workers=2");
 		assertThat(pool(executor).workerProcesses()).hasSize(2).allMatch(ProcessHandle::isAlive);
 	}
 
 	@Test
 	void workersShouldStartWithTheFirstTasksWhenPrestartIsOff() throws Exception {
-		DelegatingManagedExecutor executor = create("executor.max-workers=2", "executor.process.prestart=false");
+		ManagedExecutor executor = create("executor.max-workers=2", "executor.process.prestart=false");
 		assertThat(pool(executor).workerProcesses()).isEmpty();
 		executor.submit(() -> "started").get(20, TimeUnit.SECONDS);
 		assertThat(pool(executor).workerProcesses()).hasSize(1);
@@ -107,7 +107,7 @@ class WorkerLifecycleTests {
 	void closeShouldEndAWorkerThatNeverFinishesStarting() throws Exception {
 		Path pauseFile = this.tempDir.resolve("paused");
 		// the worker JVM waits for this file to go away before it runs anything
-		DelegatingManagedExecutor executor = create("executor.max-workers=1", "executor.process.prestart=false",
+		ManagedExecutor executor = create("executor.max-workers=1", "executor.process.prestart=false",
 				"executor.shutdown.await-termination-period=100ms",
 				"executor.process.jvm-args=-XX:+UnlockDiagnosticVMOptions,-XX:+PauseAtStartup,-XX:PauseAtStartupFile="
 						+ pauseFile);
@@ -143,7 +143,7 @@ class WorkerLifecycleTests {
 
 	@Test
 	void closeShouldEndEveryWorkerAndEveryFuture() throws Exception {
-		DelegatingManagedExecutor executor = create("executor.max-workers=1",
+		ManagedExecutor executor = create("executor.max-workers=1",
 				"executor.shutdown.await-termination-period=200ms");
 		Path pidFile = this.tempDir.resolve("running.pid");
 		String path = pidFile.toString();
@@ -158,14 +158,14 @@ class WorkerLifecycleTests {
 		assertThat(pool(executor).workerProcesses()).isEmpty();
 	}
 
-	private DelegatingManagedExecutor create(String... properties) {
-		DelegatingManagedExecutor executor = TestProcessExecutors.create(properties);
+	private ManagedExecutor create(String... properties) {
+		ManagedExecutor executor = TestProcessExecutors.create(properties);
 		this.executors.add(executor);
 		return executor;
 	}
 
-	private static ProcessPool pool(DelegatingManagedExecutor executor) {
-		return (ProcessPool) executor.pool();
+	private static ProcessPool pool(ManagedExecutor executor) {
+		return executor.pool(ProcessPool.class).orElseThrow();
 	}
 
 }

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.executor.ExecutorStats;
 import dev.executor.FutureProxy;
 import dev.executor.FutureState;
 import dev.executor.ManagedExecutor;
 import dev.executor.ManagedExecutors;
-import dev.executor.core.DelegatingManagedExecutor;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -214,35 +214,17 @@ public class ExecutorsEndpoint {
 	}
 
 	/**
-	 * Description of an executor and its pool figures. The figures that only a
-	 * {@link DelegatingManagedExecutor} counts are {@code null} for other executors.
+	 * Description of an executor and its pool figures.
 	 */
 	public static class ExecutorDescriptor {
 
 		private final String type;
 
-		private final int maxWorkers;
-
-		private final @Nullable Integer active;
-
-		private final @Nullable Integer queued;
-
-		private final @Nullable Long completed;
-
-		private final @Nullable Long rejected;
-
-		private final int storedFutures;
+		private final ExecutorStats stats;
 
 		ExecutorDescriptor(ManagedExecutor executor) {
 			this.type = executor.type();
-			this.maxWorkers = executor.maxWorkers();
-			DelegatingManagedExecutor counted = (executor instanceof DelegatingManagedExecutor delegating) ? delegating
-					: null;
-			this.active = (counted != null) ? counted.activeCount() : null;
-			this.queued = (counted != null) ? counted.queuedCount() : null;
-			this.completed = (counted != null) ? counted.completedTaskCount() : null;
-			this.rejected = (counted != null) ? counted.rejectedTaskCount() : null;
-			this.storedFutures = executor.futures().size();
+			this.stats = executor.stats();
 		}
 
 		public String getType() {
@@ -250,27 +232,27 @@ public class ExecutorsEndpoint {
 		}
 
 		public int getMaxWorkers() {
-			return this.maxWorkers;
+			return this.stats.maxWorkers();
 		}
 
-		public @Nullable Integer getActive() {
-			return this.active;
+		public int getActive() {
+			return this.stats.active();
 		}
 
-		public @Nullable Integer getQueued() {
-			return this.queued;
+		public int getQueued() {
+			return this.stats.queued();
 		}
 
-		public @Nullable Long getCompleted() {
-			return this.completed;
+		public long getCompleted() {
+			return this.stats.completed();
 		}
 
-		public @Nullable Long getRejected() {
-			return this.rejected;
+		public long getRejected() {
+			return this.stats.rejected();
 		}
 
 		public int getStoredFutures() {
-			return this.storedFutures;
+			return this.stats.storedFutures();
 		}
 
 	}

@@ -1,9 +1,7 @@
 package dev.executor.actuate.health;
 
-import java.util.concurrent.ThreadPoolExecutor;
-
+import dev.executor.ExecutorStats;
 import dev.executor.ManagedExecutor;
-import dev.executor.core.DelegatingManagedExecutor;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -11,8 +9,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * {@link HealthIndicator} of one managed executor: {@code UP} while it accepts work,
  * {@code DOWN} once it is shut down or while it is full, all its workers busy and its
- * queue at capacity. The details hold its type, maximum workers and, for executors that
- * count them, its active, queued, completed and rejected tasks.
+ * queue at capacity. The details hold its type, maximum workers, its active, queued,
+ * completed and rejected tasks and its stored futures.
  */
 public class ExecutorHealthIndicator implements HealthIndicator {
 
@@ -29,26 +27,21 @@ public class ExecutorHealthIndicator implements HealthIndicator {
 	@Override
 	public Health health() {
 		Health.Builder builder = Health.up();
+		ExecutorStats stats = this.executor.stats();
 		if (this.executor.isShutdown()) {
 			builder.down().withDetail("reason", "shut down");
 		}
-		else if (isFull()) {
+		else if (stats.full()) {
 			builder.down().withDetail("reason", "full");
 		}
-		builder.withDetail("type", this.executor.type()).withDetail("maxWorkers", this.executor.maxWorkers());
-		if (this.executor instanceof DelegatingManagedExecutor counted) {
-			builder.withDetail("active", counted.activeCount())
-				.withDetail("queued", counted.queuedCount())
-				.withDetail("completed", counted.completedTaskCount())
-				.withDetail("rejected", counted.rejectedTaskCount());
-		}
-		return builder.withDetail("storedFutures", this.executor.futures().size()).build();
-	}
-
-	private boolean isFull() {
-		return this.executor instanceof DelegatingManagedExecutor delegating
-				&& delegating.pool() instanceof ThreadPoolExecutor pool
-				&& pool.getActiveCount() >= pool.getMaximumPoolSize() && pool.getQueue().remainingCapacity() == 0;
+		return builder.withDetail("type", this.executor.type())
+			.withDetail("maxWorkers", stats.maxWorkers())
+			.withDetail("active", stats.active())
+			.withDetail("queued", stats.queued())
+			.withDetail("completed", stats.completed())
+			.withDetail("rejected", stats.rejected())
+			.withDetail("storedFutures", stats.storedFutures())
+			.build();
 	}
 
 }

@@ -5,8 +5,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import dev.executor.FutureProxy;
+import dev.executor.ManagedExecutor;
 import dev.executor.StoredFutures;
-import dev.executor.core.DelegatingManagedExecutor;
 import dev.executor.spi.TaskListener;
 import dev.executor.spi.TaskObserver;
 import dev.executor.spi.TaskOutcome;
@@ -45,20 +45,18 @@ public class ExecutorMetrics implements TaskObserver {
 	}
 
 	@Override
-	public TaskListener observe(DelegatingManagedExecutor executor) {
+	public TaskListener observe(ManagedExecutor executor) {
 		Tags tags = Tags.of("name", executor.name());
-		if (executor.pool() instanceof ThreadPoolExecutor pool) {
-			new ExecutorServiceMetrics(pool, executor.name(), Tags.empty()).bindTo(this.registry);
-		}
-		else {
-			bindExecutorCounts(executor, tags);
-		}
+		executor.pool(ThreadPoolExecutor.class)
+			.ifPresentOrElse(
+					(pool) -> new ExecutorServiceMetrics(pool, executor.name(), Tags.empty()).bindTo(this.registry),
+					() -> bindExecutorCounts(executor, tags));
 		Gauge.builder("executor.futures.stored", executor.futures(), StoredFutures::size)
 			.tags(tags)
 			.description("The number of futures stored under a key")
 			.baseUnit("futures")
 			.register(this.registry);
-		FunctionCounter.builder("executor.rejected", executor, DelegatingManagedExecutor::rejectedTaskCount)
+		FunctionCounter.builder("executor.rejected", executor, (counted) -> counted.stats().rejected())
 			.tags(tags)
 			.description("The number of tasks the executor rejected, because its queue was full or it was shut down")
 			.baseUnit("tasks")
@@ -66,28 +64,28 @@ public class ExecutorMetrics implements TaskObserver {
 		return new TaskTimers(this.registry, tags);
 	}
 
-	private void bindExecutorCounts(DelegatingManagedExecutor executor, Tags tags) {
-		FunctionCounter.builder("executor.completed", executor, DelegatingManagedExecutor::completedTaskCount)
+	private void bindExecutorCounts(ManagedExecutor executor, Tags tags) {
+		FunctionCounter.builder("executor.completed", executor, (counted) -> counted.stats().completed())
 			.tags(tags)
 			.description("The approximate total number of tasks that have completed execution")
 			.baseUnit("tasks")
 			.register(this.registry);
-		Gauge.builder("executor.active", executor, DelegatingManagedExecutor::activeCount)
+		Gauge.builder("executor.active", executor, (counted) -> counted.stats().active())
 			.tags(tags)
 			.description("The approximate number of threads that are actively executing tasks")
 			.baseUnit("threads")
 			.register(this.registry);
-		Gauge.builder("executor.queued", executor, DelegatingManagedExecutor::queuedCount)
+		Gauge.builder("executor.queued", executor, (counted) -> counted.stats().queued())
 			.tags(tags)
 			.description("The approximate number of tasks that are queued for execution")
 			.baseUnit("tasks")
 			.register(this.registry);
-		Gauge.builder("executor.pool.size", executor, DelegatingManagedExecutor::activeCount)
+		Gauge.builder("executor.pool.size", executor, (counted) -> counted.stats().poolSize())
 			.tags(tags)
 			.description("The number of workers busy with a task of the executor")
 			.baseUnit("threads")
 			.register(this.registry);
-		Gauge.builder("executor.pool.max", executor, DelegatingManagedExecutor::maxWorkers)
+		Gauge.builder("executor.pool.max", executor, ManagedExecutor::maxWorkers)
 			.tags(tags)
 			.description("The maximum allowed number of threads in the pool")
 			.baseUnit("threads")

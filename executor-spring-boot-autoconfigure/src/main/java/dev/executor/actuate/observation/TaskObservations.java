@@ -3,7 +3,7 @@ package dev.executor.actuate.observation;
 import java.util.Locale;
 
 import dev.executor.FutureProxy;
-import dev.executor.core.DelegatingManagedExecutor;
+import dev.executor.ManagedExecutor;
 import dev.executor.spi.TaskListener;
 import dev.executor.spi.TaskObserver;
 import dev.executor.spi.TaskOutcome;
@@ -39,7 +39,7 @@ public class TaskObservations implements TaskObserver {
 	}
 
 	@Override
-	public TaskListener observe(DelegatingManagedExecutor executor) {
+	public TaskListener observe(ManagedExecutor executor) {
 		return new ObservingListener(this.registry, executor.name());
 	}
 

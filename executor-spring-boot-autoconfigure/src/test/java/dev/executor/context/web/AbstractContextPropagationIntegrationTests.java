@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.executor.FutureProxy;
 import dev.executor.ManagedExecutor;
 import dev.executor.context.web.ContextPropagationApplication.Reports;
 import dev.executor.context.web.ContextPropagationApplication.Seen;
-import dev.executor.core.DelegatingManagedExecutor;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.ObservationView;
@@ -108,7 +108,7 @@ abstract class AbstractContextPropagationIntegrationTests {
 		assertThat(nobody.get(5, TimeUnit.SECONDS)).isEqualTo(Seen.NOTHING);
 		assertThat(seen("l2")).isEqualTo(expected("bob", "l2", "de-DE", this.reports.requestObservations.get("l2")));
 		Seen workerBetweenTasks = CompletableFuture
-			.supplyAsync(() -> Seen.now(this.observations), ((DelegatingManagedExecutor) this.executor).pool())
+			.supplyAsync(() -> Seen.now(this.observations), this.executor.pool(ExecutorService.class).orElseThrow())
 			.get(5, TimeUnit.SECONDS);
 		assertThat(workerBetweenTasks).isEqualTo(Seen.NOTHING);
 	}

@@ -1,0 +1,164 @@
+package dev.executor.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import dev.executor.FutureProxy;
+import dev.executor.ManagedExecutor;
+import dev.executor.context.TaskContext;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The submission side of a {@link ManagedExecutor}: every {@code submit},
+ * {@code submitStored}, {@code map} and {@code execute} overload comes down to one
+ * {@link #dispatch dispatch} of a callable, with the submitter's context, the timeout
+ * that applies and the default done-callbacks.
+ */
+abstract class AbstractManagedExecutor extends AbstractExecutorService implements ManagedExecutor {
+
+	private volatile List<Consumer<? super FutureProxy<?>>> defaultCallbacks = List.of();
+
+	/**
+	 * Hand a task to the pool.
+	 * @param <T> the result type
+	 * @param key the key to store the future under, {@code null} for none
+	 * @param callable the task
+	 * @param context the submitter's context
+	 * @param timeout the time the task may run, {@code null} for no limit
+	 * @param callbacks the done-callbacks of the future
+	 * @param adapt whether the pool may adapt the task: not for the stages of
+	 * {@link CompletableFuture}, which are not the user's tasks
+	 * @return the future of the task
+	 */
+	abstract <T> FutureProxy<T> dispatch(@Nullable String key, Callable<T> callable, TaskContext context,
+			@Nullable Duration timeout, List<Consumer<? super FutureProxy<?>>> callbacks, boolean adapt);
+
+	/**
+	 * Capture the context of the submitting thread.
+	 * @return the context
+	 */
+	abstract TaskContext captureContext();
+
+	@Override
+	public String name() {
+		return spec().name();
+	}
+
+	@Override
+	public String type() {
+		return spec().type();
+	}
+
+	@Override
+	public int maxWorkers() {
+		return spec().maxWorkers();
+	}
+
+	@Override
+	public synchronized void addDefaultDoneCallback(Consumer<? super FutureProxy<?>> callback) {
+		List<Consumer<? super FutureProxy<?>>> callbacks = new ArrayList<>(this.defaultCallbacks);
+		callbacks.add(callback);
+		this.defaultCallbacks = List.copyOf(callbacks);
+	}
+
+	@Override
+	public <T> FutureProxy<T> submit(Callable<T> task) {
+		return submitTask(null, task, spec().taskTimeout());
+	}
+
+	@Override
+	public <T> FutureProxy<T> submit(Callable<T> task, Duration timeout) {
+		return submitTask(null, task, timeout);
+	}
+
+	@Override
+	public FutureProxy<?> submit(Runnable task) {
+		return submitTask(null, callable(task, null), spec().taskTimeout());
+	}
+
+	@Override
+	public <T> FutureProxy<T> submit(Runnable task, T result) {
+		return submitTask(null, callable(task, result), spec().taskTimeout());
+	}
+
+	@Override
+	public <T> FutureProxy<T> submitStored(String key, Callable<T> task) {
+		return submitTask(key, task, spec().taskTimeout());
+	}
+
+	@Override
+	public <T> FutureProxy<T> submitStored(String key, Callable<T> task, Duration timeout) {
+		return submitTask(key, task, timeout);
+	}
+
+	@Override
+	public FutureProxy<?> submitStored(String key, Runnable task) {
+		return submitTask(key, callable(task, null), spec().taskTimeout());
+	}
+
+	private <T> FutureProxy<T> submitTask(@Nullable String key, Callable<T> task, @Nullable Duration timeout) {
+		return dispatch(key, task, captureContext(), timeout, this.defaultCallbacks, true);
+	}
+
+	/**
+	 * Run a command. No future is handed out, so default done-callbacks do not apply.
+	 * The async stages of {@link CompletableFuture} arrive here too: they are not tasks of
+	 * their own, so the task timeout does not apply to them either.
+	 * @param command the command
+	 */
+	@Override
+	public void execute(Runnable command) {
+		if (command instanceof CompletableFuture.AsynchronousCompletionTask) {
+			executeStage(command);
+		}
+		else {
+			dispatch(null, callable(command, null), captureContext(), spec().taskTimeout(), List.of(), true);
+		}
+	}
+
+	/**
+	 * Run the completion of an async stage of one of this executor's futures, like
+	 * {@link #execute(Runnable)} does.
+	 * @param completion the completion
+	 * @return the future of the task that runs it
+	 */
+	FutureProxy<?> executeStage(Runnable completion) {
+		return dispatch(null, Executors.callable(completion), captureContext(), null, List.of(), false);
+	}
+
+	@Override
+	public <T, R> Stream<R> map(Function<? super T, ? extends R> fn, Iterable<? extends T> items) {
+		return map(fn, items, spec().taskTimeout());
+	}
+
+	@Override
+	public <T, R> Stream<R> map(Function<? super T, ? extends R> fn, Iterable<? extends T> items,
+			@Nullable Duration timeout) {
+		TaskContext context = captureContext();
+		List<Consumer<? super FutureProxy<?>>> callbacks = this.defaultCallbacks;
+		List<FutureProxy<R>> submitted = new ArrayList<>();
+		try {
+			for (T item : items) {
+				submitted.add(dispatch(null, new MappedItem<T, R>(fn, item), context, timeout, callbacks, true));
+			}
+		}
+		catch (RuntimeException ex) {
+			submitted.forEach((future) -> future.cancel(true));
+			throw ex;
+		}
+		return submitted.stream().map(FutureProxy::join);
+	}
+
+	private static <T> Callable<T> callable(Runnable task, @Nullable T result) {
+		return new RunnableCallable<>(task, result);
+	}
+
+}
