@@ -25,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  * and their async variants run on the same executor by default.
  * <p>
  * Equality and hashing are identity based, so futures can be kept in sets and maps.
+ * <p>
+ * Futures are created by executors and stores, never by application code: the
+ * constructor and the hooks are for their subclasses.
  *
  * @param <T> the result type
  */
@@ -43,7 +46,7 @@ public class FutureProxy<T> extends CompletableFuture<T> {
 	 * @param executorName the name of the executor the future belongs to
 	 * @param defaultExecutor the executor that runs async dependent stages
 	 */
-	public FutureProxy(String executorName, Executor defaultExecutor) {
+	protected FutureProxy(String executorName, Executor defaultExecutor) {
 		this.executorName = executorName;
 		this.defaultExecutor = defaultExecutor;
 	}
@@ -167,6 +170,16 @@ public class FutureProxy<T> extends CompletableFuture<T> {
 	}
 
 	/**
+	 * Return the number of attempts of the task behind this future that have started so
+	 * far: {@code 1} once it started, {@code 0} before, and for futures without a task.
+	 * Executors that retry failed attempts count each one.
+	 * @return the number of attempts started
+	 */
+	public int attempts() {
+		return started().isPresent() ? 1 : 0;
+	}
+
+	/**
 	 * Return the key this future is stored under.
 	 * @return the key, or empty if the future is not stored
 	 */
@@ -175,8 +188,9 @@ public class FutureProxy<T> extends CompletableFuture<T> {
 	}
 
 	/**
-	 * Record the key this future is stored under. Called by {@link StoredFutures} when the
-	 * future is stored; a future has at most one key.
+	 * Record the key this future is stored under. Called by {@link StoredFutures}
+	 * implementations when the future is stored, not by application code; a future has at
+	 * most one key.
 	 * @param key the key
 	 * @return this future
 	 * @throws IllegalStateException if the future is already stored under another key

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.executor.FutureProxy;
 import dev.executor.FutureState;
+import dev.executor.TestFutures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,20 +56,37 @@ class FutureProxyTests {
 	}
 
 	@Test
+	void attemptsShouldBeZeroUntilTheTaskStartsAndOneOnceItStarted() throws Exception {
+		CountDownLatch running = new CountDownLatch(1);
+		FutureProxy<String> busy = this.executor.submit(() -> {
+			running.countDown();
+			this.release.await();
+			return "busy";
+		});
+		FutureProxy<String> queued = this.executor.submit(() -> "done");
+		running.await(5, TimeUnit.SECONDS);
+		assertThat(busy.attempts()).isOne();
+		assertThat(queued.attempts()).isZero();
+		this.release.countDown();
+		assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo("done");
+		assertThat(queued.attempts()).isOne();
+	}
+
+	@Test
 	void failureShouldBeTheExceptionTheTaskThrewAndOnlyThat() throws Exception {
 		IllegalStateException thrown = new IllegalStateException("failed");
 		FutureProxy<String> failed = this.executor.submit(() -> {
 			throw thrown;
 		});
 		FutureProxy<String> finished = this.executor.submit(() -> "done");
-		FutureProxy<String> cancelled = new FutureProxy<>("proxies", this.executor);
+		FutureProxy<String> cancelled = TestFutures.incomplete("proxies", this.executor);
 		cancelled.cancel(false);
 		await().until(failed::isDone);
 		assertThat(failed.failure()).containsSame(thrown);
 		assertThat(finished.get(5, TimeUnit.SECONDS)).isEqualTo("done");
 		assertThat(finished.failure()).isEmpty();
 		assertThat(cancelled.failure()).isEmpty();
-		assertThat(new FutureProxy<String>("proxies", this.executor).failure()).isEmpty();
+		assertThat(TestFutures.<String>incomplete("proxies", this.executor).failure()).isEmpty();
 	}
 
 	@Test
@@ -227,8 +245,8 @@ class FutureProxyTests {
 
 	@Test
 	void equalityShouldBeIdentity() {
-		FutureProxy<String> future = new FutureProxy<>("proxies", Runnable::run);
-		FutureProxy<String> other = new FutureProxy<>("proxies", Runnable::run);
+		FutureProxy<String> future = TestFutures.incomplete("proxies", Runnable::run);
+		FutureProxy<String> other = TestFutures.incomplete("proxies", Runnable::run);
 		future.complete("same");
 		other.complete("same");
 		assertThat(future).isEqualTo(future).isNotEqualTo(other);

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.executor.DuplicateFutureKeyException;
 import dev.executor.FutureProxy;
 import dev.executor.FutureState;
+import dev.executor.TestFutures;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -194,7 +195,7 @@ class LocalStoredFuturesTests {
 	}
 
 	private static FutureProxy<String> future() {
-		return new FutureProxy<>("jobs", Runnable::run);
+		return TestFutures.incomplete("jobs", Runnable::run);
 	}
 
 	static final class RunningFuture extends FutureProxy<String> {

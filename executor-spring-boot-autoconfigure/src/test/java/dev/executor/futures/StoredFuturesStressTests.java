@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.executor.DuplicateFutureKeyException;
 import dev.executor.FutureProxy;
+import dev.executor.TestFutures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -107,7 +108,7 @@ class StoredFuturesStressTests {
 	}
 
 	private void add(LocalStoredFutures futures, String key) {
-		FutureProxy<String> future = new FutureProxy<>("stress", Runnable::run);
+		FutureProxy<String> future = TestFutures.incomplete("stress", Runnable::run);
 		try {
 			futures.add(key, future);
 			this.added.add(future);
