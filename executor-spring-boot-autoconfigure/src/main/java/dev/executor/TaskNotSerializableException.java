@@ -1,5 +1,7 @@
 package dev.executor;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when a task for a {@code process} executor, or the result it returns, cannot be
  * serialised to travel between the application and a worker process. A task that cannot
@@ -19,7 +21,8 @@ public class TaskNotSerializableException extends RuntimeException {
 	 * @param className the name of the class that could not be serialised
 	 * @param cause the serialisation failure, if any
 	 */
-	public TaskNotSerializableException(String message, String executorName, String className, Throwable cause) {
+	public TaskNotSerializableException(String message, String executorName, String className,
+			@Nullable Throwable cause) {
 		super(message, cause);
 		this.executorName = executorName;
 		this.className = className;

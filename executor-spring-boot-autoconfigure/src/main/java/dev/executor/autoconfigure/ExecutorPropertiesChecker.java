@@ -132,8 +132,8 @@ final class ExecutorPropertiesChecker {
 				String.join(".", elements.subList(keyStart, elements.size())), executor, !named);
 	}
 
-	private static boolean isEnvironment(ConfigurationPropertySource source) {
-		return source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource;
+	private static boolean isEnvironment(@Nullable ConfigurationPropertySource source) {
+		return source != null && source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource;
 	}
 
 	/**
@@ -147,7 +147,8 @@ final class ExecutorPropertiesChecker {
 		}
 
 		static String of(ConfigurationProperty property) {
-			if (property.getSource().getUnderlyingSource() instanceof EnumerablePropertySource<?> written) {
+			ConfigurationPropertySource source = property.getSource();
+			if (source != null && source.getUnderlyingSource() instanceof EnumerablePropertySource<?> written) {
 				for (String key : written.getPropertyNames()) {
 					if (ConfigurationPropertyName.adapt(key, '.').equals(property.getName())) {
 						return key;

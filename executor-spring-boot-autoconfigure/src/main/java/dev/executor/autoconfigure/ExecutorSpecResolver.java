@@ -92,12 +92,12 @@ public class ExecutorSpecResolver {
 		builder.queueCapacity(
 				settings.get("queue-capacity", ExecutorSettings::getQueueCapacity, ExecutorProperties::getQueueCapacity)
 					.require((value) -> value >= 0, ZERO_OR_MORE)
-					.orElse(null));
+					.orNull());
 		builder.threadNamePrefix(settings
 			.get("thread-name-prefix", ExecutorSettings::getThreadNamePrefix, ExecutorProperties::getThreadNamePrefix)
 			.orElse(settings.isDefault() ? "executor-" : settings.name + "-"));
 		builder.poolClass(
-				settings.get("pool-class", ExecutorSettings::getPoolClass, ExecutorProperties::getPoolClass).orElse(null));
+				settings.get("pool-class", ExecutorSettings::getPoolClass, ExecutorProperties::getPoolClass).orNull());
 	}
 
 	private void tasks(Settings settings, ExecutorSpec.Builder builder) {
@@ -169,7 +169,7 @@ public class ExecutorSpecResolver {
 			.get("process.max-tasks-per-worker", (s) -> s.getProcess().getMaxTasksPerWorker(),
 					(p) -> p.getProcess().getMaxTasksPerWorker())
 			.require((value) -> value >= 1, AT_LEAST_ONE)
-			.orElse(null);
+			.orNull();
 		Duration idleTimeout = positive(settings.get("process.idle-timeout", (s) -> s.getProcess().getIdleTimeout(),
 				(p) -> p.getProcess().getIdleTimeout()));
 		boolean prestart = settings
@@ -204,7 +204,7 @@ public class ExecutorSpecResolver {
 	}
 
 	private static @Nullable Duration positive(Setting<Duration> duration) {
-		return duration.require((value) -> !value.isNegative() && !value.isZero(), POSITIVE_DURATION).orElse(null);
+		return duration.require((value) -> !value.isNegative() && !value.isZero(), POSITIVE_DURATION).orNull();
 	}
 
 	/**
@@ -269,8 +269,12 @@ public class ExecutorSpecResolver {
 			return this.value;
 		}
 
-		@Nullable T orElse(@Nullable T defaultValue) {
+		T orElse(T defaultValue) {
 			return (this.value != null) ? this.value : defaultValue;
+		}
+
+		@Nullable T orNull() {
+			return this.value;
 		}
 
 	}

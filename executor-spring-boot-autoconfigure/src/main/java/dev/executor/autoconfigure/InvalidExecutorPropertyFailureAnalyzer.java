@@ -61,7 +61,11 @@ class InvalidExecutorPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Inv
 	}
 
 	private @Nullable ConfigurationProperty find(ConfigurationPropertyName name) {
-		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
+		Environment environment = this.environment;
+		if (environment == null) {
+			return null;
+		}
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
 			ConfigurationProperty property = source.getConfigurationProperty(name);
 			if (property != null) {
 				return property;

@@ -132,7 +132,7 @@ public class SnapshotContextPropagation implements ContextPropagation {
 				if (value == null && current == null) {
 					continue;
 				}
-				if (changed == null) {
+				if (changed == null || previous == null) {
 					changed = new boolean[this.accessors.length];
 					previous = new Object[this.accessors.length];
 				}
@@ -140,7 +140,8 @@ public class SnapshotContextPropagation implements ContextPropagation {
 				previous[i] = current;
 				set(this.accessors[i], value);
 			}
-			return (changed != null) ? new RestoringScope(this.accessors, changed, previous) : Scope.NONE;
+			return (changed != null && previous != null) ? new RestoringScope(this.accessors, changed, previous)
+					: Scope.NONE;
 		}
 
 		@SuppressWarnings("unchecked")

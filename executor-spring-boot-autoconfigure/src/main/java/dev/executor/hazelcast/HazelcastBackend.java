@@ -8,6 +8,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.executor.ExecutorSpec;
 import dev.executor.StoredFutures;
+import dev.executor.remote.Serialization;
 import dev.executor.spi.ExecutorBackend;
 import dev.executor.spi.StoredFuturesFactory;
 import org.apache.commons.logging.Log;
@@ -17,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -74,7 +74,7 @@ public class HazelcastBackend implements ExecutorBackend, ApplicationContextAwar
 			Supplier<@Nullable Config> applicationConfig, @Nullable ClassLoader classLoader) {
 		this.applicationInstance = applicationInstance;
 		this.applicationConfig = applicationConfig;
-		this.classLoader = (classLoader != null) ? classLoader : ClassUtils.getDefaultClassLoader();
+		this.classLoader = (classLoader != null) ? classLoader : Serialization.defaultClassLoader();
 	}
 
 	@Override

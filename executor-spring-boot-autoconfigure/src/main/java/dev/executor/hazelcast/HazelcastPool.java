@@ -138,7 +138,7 @@ public class HazelcastPool extends ThreadPoolExecutor implements TaskAdapter, Re
 	}
 
 	@SuppressWarnings("unchecked")
-	private <T> T run(MemberTask task) throws Exception {
+	private <T> @Nullable T run(MemberTask task) throws Exception {
 		IExecutorService executor = this.instance.getExecutorService(this.spec.name());
 		UUID lost = null;
 		while (true) {

@@ -16,7 +16,6 @@ import dev.executor.remote.Serialization;
 import dev.executor.remote.WorkerContext;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.ClassUtils;
 import org.springframework.util.ConcurrentReferenceHashMap;
 
 /**
@@ -97,7 +96,7 @@ final class MemberTask implements Callable<MemberOutcome>, Serializable, Hazelca
 
 	private ClassLoader classLoader() {
 		ClassLoader configured = (this.instance != null) ? this.instance.getConfig().getClassLoader() : null;
-		return (configured != null) ? configured : ClassUtils.getDefaultClassLoader();
+		return (configured != null) ? configured : Serialization.defaultClassLoader();
 	}
 
 }

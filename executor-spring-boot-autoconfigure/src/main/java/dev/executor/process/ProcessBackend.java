@@ -4,13 +4,13 @@ import java.util.concurrent.ExecutorService;
 
 import dev.executor.ExecutorSpec;
 import dev.executor.core.ThreadPools;
+import dev.executor.remote.Serialization;
 import dev.executor.spi.ExecutorBackend;
 import dev.executor.spi.InvalidExecutorPropertyException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.NativeDetector;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
-import org.springframework.util.ClassUtils;
 
 /**
  * The {@code process} executor type: a {@link ProcessPool} of {@code max-workers} worker
@@ -43,7 +43,7 @@ public class ProcessBackend implements ExecutorBackend {
 	}
 
 	ProcessBackend(@Nullable ClassLoader classLoader, boolean inNativeImage) {
-		this.classLoader = (classLoader != null) ? classLoader : ClassUtils.getDefaultClassLoader();
+		this.classLoader = (classLoader != null) ? classLoader : Serialization.defaultClassLoader();
 		this.inNativeImage = inNativeImage;
 	}
 

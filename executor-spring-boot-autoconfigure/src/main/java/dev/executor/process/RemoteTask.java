@@ -2,6 +2,8 @@ package dev.executor.process;
 
 import java.util.concurrent.Callable;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A task serialised for a worker process. Calling it on a thread of its
  * {@link ProcessPool} runs it in that thread's worker process, with the context that
@@ -23,7 +25,7 @@ final class RemoteTask<T> implements Callable<T> {
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public T call() throws Exception {
+	public @Nullable T call() throws Exception {
 		if (!(Thread.currentThread() instanceof WorkerThread thread)) {
 			throw new IllegalStateException("A task for a worker process can only run on a thread of its ProcessPool");
 		}

@@ -10,6 +10,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.StreamCorruptedException;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 import dev.executor.RemoteTaskException;
@@ -148,7 +149,7 @@ public final class WorkerMain {
 		Object result;
 		try (AutoCloseable scope = context.apply(this.serialization)) {
 			Callable<?> callable = (Callable<?>) this.serialization.deserialize(task);
-			result = callable.call();
+			result = Objects.requireNonNull(callable, "a task").call();
 		}
 		catch (Throwable ex) {
 			writeFailure(ex);
@@ -175,7 +176,7 @@ public final class WorkerMain {
 	}
 
 	private TaskNotSerializableException resultNotSerializable(Object result, NotSerializableException ex) {
-		String className = ex.getMessage();
+		String className = String.valueOf(ex.getMessage());
 		String within = className.equals(result.getClass().getName()) ? ""
 				: " (in the result, a " + result.getClass().getName() + ")";
 		return new TaskNotSerializableException("The result of a task on executor '" + this.executorName

@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.executor.RemoteTaskException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.ClassUtils;
+
 /**
  * Java serialisation between an application and its workers. Both ends run the same
  * classes, so the stream names each class and its {@code serialVersionUID} instead of
@@ -35,6 +37,16 @@ public final class Serialization {
 	 */
 	public Serialization(ClassLoader classLoader) {
 		this.classLoader = classLoader;
+	}
+
+	/**
+	 * Return the class loader that reads values when none is given: Spring's default
+	 * one, which is that of the thread, or else the one of these classes.
+	 * @return the class loader
+	 */
+	public static ClassLoader defaultClassLoader() {
+		ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
+		return (classLoader != null) ? classLoader : Serialization.class.getClassLoader();
 	}
 
 	/**

@@ -55,7 +55,7 @@ public final class TaskSerializer {
 			return Serialization.serialize(task);
 		}
 		catch (NotSerializableException ex) {
-			String className = ex.getMessage();
+			String className = String.valueOf(ex.getMessage());
 			String where = whereCaptured(submitted, className);
 			String captured = (where != null) ? " (" + where + ")" : "";
 			throw notSerializable(className, className + " is not serializable" + captured
