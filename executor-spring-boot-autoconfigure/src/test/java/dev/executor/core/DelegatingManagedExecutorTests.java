@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.executor.DuplicateFutureKeyException;
+import dev.executor.ExecutorStats;
 import dev.executor.FutureProxy;
 import dev.executor.FutureState;
 import org.junit.jupiter.api.AfterEach;
@@ -194,6 +195,35 @@ class DelegatingManagedExecutorTests {
 		executor.shutdown();
 		assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> executor.submit(() -> "late"));
 		assertThat(executor.stats().rejected()).isEqualTo(2);
+	}
+
+	@Test
+	void statsShouldCountFailedTasksAndTasksCancelledBeforeOrWhileTheyRan() throws Exception {
+		DelegatingManagedExecutor executor = this.executors.create(TestSpecs.spec("jobs"));
+		FutureProxy<Boolean> running = executor.submit(this::startAndAwaitRelease);
+		assertThat(this.started.await(5, TimeUnit.SECONDS)).isTrue();
+		executor.submit(() -> "queued").cancel(true);
+		running.cancel(true);
+		executor.submit(() -> {
+			throw new IllegalStateException("failed");
+		});
+		executor.submit(() -> "done").get(5, TimeUnit.SECONDS);
+		await().until(() -> executor.stats().inFlight() == 0);
+		ExecutorStats stats = executor.stats();
+		assertThat(stats.failed()).isEqualTo(1);
+		assertThat(stats.cancelled()).isEqualTo(2);
+		assertThat(stats.completed()).isEqualTo(3);
+	}
+
+	@Test
+	void statsShouldTellAFullExecutorOnceAllWorkersAreBusyAndTheQueueHasNoRoom() throws Exception {
+		DelegatingManagedExecutor executor = this.executors.create(TestSpecs.spec("jobs").withQueueCapacity(1));
+		executor.submit(this::startAndAwaitRelease);
+		assertThat(this.started.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(executor.stats().full()).isFalse();
+		executor.submit(() -> "queued");
+		assertThat(executor.stats().full()).isTrue();
+		assertThat(executor.stats().poolSize()).isEqualTo(1);
 	}
 
 	private boolean awaitRelease() throws InterruptedException {
