@@ -54,7 +54,8 @@ public class FutureProxy<T> extends CompletableFuture<T> {
 	/**
 	 * Run the given callback once this future is done: at once in the calling thread if it
 	 * is already done, otherwise in the thread that completes it. An exception thrown by
-	 * the callback is logged and affects neither this future nor other callbacks.
+	 * the callback is logged and affects neither this future nor other callbacks. To run
+	 * a callback for every future of an executor, declare a {@link DoneCallback} bean.
 	 * @param callback the callback, given this future
 	 * @return this future
 	 */

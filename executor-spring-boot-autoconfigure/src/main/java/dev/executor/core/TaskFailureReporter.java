@@ -13,6 +13,9 @@ import org.apache.commons.logging.LogFactory;
  * Reports a task failure once: logs it at ERROR on the logger
  * {@code dev.executor.tasks.<executor name>} with its key and stack trace, hands it to
  * every {@link TaskFailureHandler} and publishes it as a {@link TaskFailedEvent}.
+ * <p>
+ * Part of the implementation, not an extension point: applications implement
+ * {@link TaskFailureHandler} or listen to the event instead.
  */
 public class TaskFailureReporter {
 

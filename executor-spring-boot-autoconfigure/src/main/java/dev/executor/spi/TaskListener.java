@@ -4,8 +4,11 @@ import dev.executor.FutureProxy;
 
 /**
  * Listens to the tasks of one executor, for example to time or trace them. Created for
- * each executor by a {@link TaskObserver}. The methods are called for every task, on the
- * threads that run them: implementations must be quick and must not throw.
+ * each executor by a {@link TaskObserver}, which is what libraries and applications
+ * implement; the listener is the per-task half of it. The methods are called for every
+ * task, on the threads that run them: implementations must be quick and must not throw.
+ * Application logic that reacts to a task's end belongs in a
+ * {@link dev.executor.DoneCallback} or a {@link dev.executor.TaskFailureHandler}.
  */
 public interface TaskListener {
 
