@@ -19,11 +19,11 @@ import org.jspecify.annotations.Nullable;
  * asked, and cancelled when the executor stops for good, so that every future ends even
  * if the pool drops what it was given.
  * <p>
- * Any pool can have its tasks {@link #of(ExecutorService, TaskPool) registered} one by one. A plain
- * {@link ThreadPoolExecutor} that aborts or runs what it rejects needs no register: its
- * queue holds the very tasks it was given, and the tasks running are found through the
- * thread that runs them, which spares every task two updates of a map shared by all
- * threads.
+ * Any pool can have its tasks {@link #of(ExecutorService, TaskPool) registered} one by
+ * one. A plain {@link ThreadPoolExecutor} that aborts or runs what it rejects needs no
+ * register: its queue holds the very tasks it was given, and the tasks running are found
+ * through the thread that runs them, which spares every task two updates of a map shared
+ * by all threads.
  */
 abstract class InFlightTasks {
 
