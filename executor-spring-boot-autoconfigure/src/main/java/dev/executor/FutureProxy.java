@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the result type
  */
-public class FutureProxy<T> extends CompletableFuture<T> {
+public class FutureProxy<T extends @Nullable Object> extends CompletableFuture<T> {
 
 	private static final Log logger = LogFactory.getLog(FutureProxy.class);
 
@@ -217,7 +217,7 @@ public class FutureProxy<T> extends CompletableFuture<T> {
 	}
 
 	@Override
-	public <U> FutureProxy<U> newIncompleteFuture() {
+	public <U extends @Nullable Object> FutureProxy<U> newIncompleteFuture() {
 		return new FutureProxy<>(this.executorName, this.defaultExecutor);
 	}
 
@@ -227,12 +227,12 @@ public class FutureProxy<T> extends CompletableFuture<T> {
 	}
 
 	@Override
-	public <U> FutureProxy<U> thenApply(Function<? super T, ? extends U> fn) {
+	public <U extends @Nullable Object> FutureProxy<U> thenApply(Function<? super T, ? extends U> fn) {
 		return (FutureProxy<U>) super.thenApply(fn);
 	}
 
 	@Override
-	public <U> FutureProxy<U> thenApplyAsync(Function<? super T, ? extends U> fn) {
+	public <U extends @Nullable Object> FutureProxy<U> thenApplyAsync(Function<? super T, ? extends U> fn) {
 		return (FutureProxy<U>) super.thenApplyAsync(fn);
 	}
 
@@ -257,28 +257,30 @@ public class FutureProxy<T> extends CompletableFuture<T> {
 	}
 
 	@Override
-	public <U> FutureProxy<U> thenCompose(Function<? super T, ? extends CompletionStage<U>> fn) {
+	public <U extends @Nullable Object> FutureProxy<U> thenCompose(
+			Function<? super T, ? extends CompletionStage<U>> fn) {
 		return (FutureProxy<U>) super.thenCompose(fn);
 	}
 
 	@Override
-	public <U> FutureProxy<U> thenComposeAsync(Function<? super T, ? extends CompletionStage<U>> fn) {
+	public <U extends @Nullable Object> FutureProxy<U> thenComposeAsync(
+			Function<? super T, ? extends CompletionStage<U>> fn) {
 		return (FutureProxy<U>) super.thenComposeAsync(fn);
 	}
 
 	@Override
-	public <U, V> FutureProxy<V> thenCombine(CompletionStage<? extends U> other,
-			BiFunction<? super T, ? super U, ? extends V> fn) {
+	public <U extends @Nullable Object, V extends @Nullable Object> FutureProxy<V> thenCombine(
+			CompletionStage<? extends U> other, BiFunction<? super T, ? super U, ? extends V> fn) {
 		return (FutureProxy<V>) super.thenCombine(other, fn);
 	}
 
 	@Override
-	public <U> FutureProxy<U> handle(BiFunction<? super T, Throwable, ? extends U> fn) {
+	public <U extends @Nullable Object> FutureProxy<U> handle(BiFunction<? super T, Throwable, ? extends U> fn) {
 		return (FutureProxy<U>) super.handle(fn);
 	}
 
 	@Override
-	public <U> FutureProxy<U> handleAsync(BiFunction<? super T, Throwable, ? extends U> fn) {
+	public <U extends @Nullable Object> FutureProxy<U> handleAsync(BiFunction<? super T, Throwable, ? extends U> fn) {
 		return (FutureProxy<U>) super.handleAsync(fn);
 	}
 
@@ -298,17 +300,20 @@ public class FutureProxy<T> extends CompletableFuture<T> {
 	}
 
 	@Override
-	public <U> FutureProxy<U> applyToEither(CompletionStage<? extends T> other, Function<? super T, U> fn) {
+	public <U extends @Nullable Object> FutureProxy<U> applyToEither(CompletionStage<? extends T> other,
+			Function<? super T, U> fn) {
 		return ofThisExecutor(super.applyToEither(other, fn));
 	}
 
 	@Override
-	public <U> FutureProxy<U> applyToEitherAsync(CompletionStage<? extends T> other, Function<? super T, U> fn) {
+	public <U extends @Nullable Object> FutureProxy<U> applyToEitherAsync(CompletionStage<? extends T> other,
+			Function<? super T, U> fn) {
 		return ofThisExecutor(super.applyToEitherAsync(other, fn));
 	}
 
 	@Override
-	public <U> FutureProxy<U> applyToEitherAsync(CompletionStage<? extends T> other, Function<? super T, U> fn,
+	public <U extends @Nullable Object> FutureProxy<U> applyToEitherAsync(CompletionStage<? extends T> other,
+			Function<? super T, U> fn,
 			Executor executor) {
 		return ofThisExecutor(super.applyToEitherAsync(other, fn, executor));
 	}
@@ -349,7 +354,7 @@ public class FutureProxy<T> extends CompletableFuture<T> {
 	 * {@link CompletableFuture} are created by whichever of the two futures is done first,
 	 * which may be a plain {@code CompletableFuture} or a future of another executor.
 	 */
-	private <U> FutureProxy<U> ofThisExecutor(CompletableFuture<U> stage) {
+	private <U extends @Nullable Object> FutureProxy<U> ofThisExecutor(CompletableFuture<U> stage) {
 		if (stage instanceof FutureProxy<U> proxy && proxy.defaultExecutor == this.defaultExecutor
 				&& proxy.executorName.equals(this.executorName)) {
 			return proxy;

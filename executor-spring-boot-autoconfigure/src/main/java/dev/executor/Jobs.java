@@ -9,6 +9,8 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Helpers for {@link Job} methods.
  */
@@ -24,7 +26,7 @@ public final class Jobs {
 	 * @param value the result
 	 * @return a completed future holding the result
 	 */
-	public static <T> FutureProxy<T> completed(T value) {
+	public static <T extends @Nullable Object> FutureProxy<T> completed(T value) {
 		FutureProxy<T> future = new FutureProxy<>("(job result)", Runnable::run);
 		future.complete(value);
 		return future;
@@ -45,7 +47,8 @@ public final class Jobs {
 	 * @param job the job method, called once per item
 	 * @return the results, in input order
 	 */
-	public static <T, R> Stream<R> map(Iterable<? extends T> items, Function<? super T, ? extends Future<R>> job) {
+	public static <T extends @Nullable Object, R extends @Nullable Object> Stream<R> map(Iterable<? extends T> items,
+			Function<? super T, ? extends Future<R>> job) {
 		List<Future<R>> futures = new ArrayList<>();
 		for (T item : items) {
 			futures.add(job.apply(item));
@@ -53,7 +56,7 @@ public final class Jobs {
 		return futures.stream().map(Jobs::join);
 	}
 
-	private static <R> R join(Future<R> future) {
+	private static <R extends @Nullable Object> R join(Future<R> future) {
 		if (future instanceof CompletableFuture<R> completable) {
 			return completable.join();
 		}

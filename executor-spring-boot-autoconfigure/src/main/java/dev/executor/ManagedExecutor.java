@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import dev.executor.spi.ExecutorBackend;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link ExecutorService} configured from {@code executor.*} properties whose futures
@@ -91,7 +92,7 @@ public interface ManagedExecutor extends ExecutorService, AutoCloseable {
 	 * down or its queue is full
 	 */
 	@Override
-	<T> FutureProxy<T> submit(Callable<T> task);
+	<T extends @Nullable Object> FutureProxy<T> submit(Callable<T> task);
 
 	/**
 	 * Submit a task that fails with a {@link TaskTimeoutException} and is interrupted if
@@ -101,7 +102,7 @@ public interface ManagedExecutor extends ExecutorService, AutoCloseable {
 	 * @param timeout the time the task may run, counted from when it starts
 	 * @return the future of the task
 	 */
-	<T> FutureProxy<T> submit(Callable<T> task, Duration timeout);
+	<T extends @Nullable Object> FutureProxy<T> submit(Callable<T> task, Duration timeout);
 
 	/**
 	 * Submit a task without a result.
@@ -120,7 +121,7 @@ public interface ManagedExecutor extends ExecutorService, AutoCloseable {
 	 * @return the future of the task
 	 * @throws DuplicateFutureKeyException if a future is already stored under the key
 	 */
-	<T> FutureProxy<T> submitStored(String key, Callable<T> task);
+	<T extends @Nullable Object> FutureProxy<T> submitStored(String key, Callable<T> task);
 
 	/**
 	 * Submit a task with a timeout and store its future under the given key.
@@ -132,7 +133,7 @@ public interface ManagedExecutor extends ExecutorService, AutoCloseable {
 	 * @throws DuplicateFutureKeyException if a future is already stored under the key
 	 * @see #submit(Callable, Duration)
 	 */
-	<T> FutureProxy<T> submitStored(String key, Callable<T> task, Duration timeout);
+	<T extends @Nullable Object> FutureProxy<T> submitStored(String key, Callable<T> task, Duration timeout);
 
 	/**
 	 * Submit a task without a result and store its future under the given key.
@@ -154,7 +155,8 @@ public interface ManagedExecutor extends ExecutorService, AutoCloseable {
 	 * @param items the items
 	 * @return the results, in input order
 	 */
-	<T, R> Stream<R> map(Function<? super T, ? extends R> fn, Iterable<? extends T> items);
+	<T extends @Nullable Object, R extends @Nullable Object> Stream<R> map(Function<? super T, ? extends R> fn,
+			Iterable<? extends T> items);
 
 	/**
 	 * Like {@link #map(Function, Iterable)}, with a timeout for each item's task.
@@ -166,7 +168,8 @@ public interface ManagedExecutor extends ExecutorService, AutoCloseable {
 	 * @return the results, in input order
 	 * @see #submit(Callable, Duration)
 	 */
-	<T, R> Stream<R> map(Function<? super T, ? extends R> fn, Iterable<? extends T> items, Duration timeout);
+	<T extends @Nullable Object, R extends @Nullable Object> Stream<R> map(Function<? super T, ? extends R> fn,
+			Iterable<? extends T> items, Duration timeout);
 
 	/**
 	 * Submit a task that can be serialised. Lambdas and method references select this
@@ -176,7 +179,7 @@ public interface ManagedExecutor extends ExecutorService, AutoCloseable {
 	 * @return the future of the task
 	 * @see #submit(Callable)
 	 */
-	default <T> FutureProxy<T> submit(SerializableCallable<T> task) {
+	default <T extends @Nullable Object> FutureProxy<T> submit(SerializableCallable<T> task) {
 		return submit((Callable<T>) task);
 	}
 
@@ -188,7 +191,7 @@ public interface ManagedExecutor extends ExecutorService, AutoCloseable {
 	 * @return the future of the task
 	 * @see #submit(Callable, Duration)
 	 */
-	default <T> FutureProxy<T> submit(SerializableCallable<T> task, Duration timeout) {
+	default <T extends @Nullable Object> FutureProxy<T> submit(SerializableCallable<T> task, Duration timeout) {
 		return submit((Callable<T>) task, timeout);
 	}
 
@@ -210,7 +213,7 @@ public interface ManagedExecutor extends ExecutorService, AutoCloseable {
 	 * @return the future of the task
 	 * @see #submitStored(String, Callable)
 	 */
-	default <T> FutureProxy<T> submitStored(String key, SerializableCallable<T> task) {
+	default <T extends @Nullable Object> FutureProxy<T> submitStored(String key, SerializableCallable<T> task) {
 		return submitStored(key, (Callable<T>) task);
 	}
 
@@ -224,7 +227,8 @@ public interface ManagedExecutor extends ExecutorService, AutoCloseable {
 	 * @return the future of the task
 	 * @see #submitStored(String, Callable, Duration)
 	 */
-	default <T> FutureProxy<T> submitStored(String key, SerializableCallable<T> task, Duration timeout) {
+	default <T extends @Nullable Object> FutureProxy<T> submitStored(String key, SerializableCallable<T> task,
+			Duration timeout) {
 		return submitStored(key, (Callable<T>) task, timeout);
 	}
 
@@ -249,7 +253,8 @@ public interface ManagedExecutor extends ExecutorService, AutoCloseable {
 	 * @return the results, in input order
 	 * @see #map(Function, Iterable)
 	 */
-	default <T, R> Stream<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> items) {
+	default <T extends @Nullable Object, R extends @Nullable Object> Stream<R> map(
+			SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> items) {
 		return map((Function<? super T, ? extends R>) fn, items);
 	}
 
@@ -264,8 +269,8 @@ public interface ManagedExecutor extends ExecutorService, AutoCloseable {
 	 * @return the results, in input order
 	 * @see #map(Function, Iterable, Duration)
 	 */
-	default <T, R> Stream<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> items,
-			Duration timeout) {
+	default <T extends @Nullable Object, R extends @Nullable Object> Stream<R> map(
+			SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> items, Duration timeout) {
 		return map((Function<? super T, ? extends R>) fn, items, timeout);
 	}
 

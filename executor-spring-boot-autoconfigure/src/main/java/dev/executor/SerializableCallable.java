@@ -3,6 +3,8 @@ package dev.executor;
 import java.io.Serializable;
 import java.util.concurrent.Callable;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A {@link Callable} that can be serialised, so that a plain lambda passed to
  * {@link ManagedExecutor#submit(Callable)} can run in a worker process. Java picks the
@@ -12,6 +14,6 @@ import java.util.concurrent.Callable;
  * @param <T> the result type
  */
 @FunctionalInterface
-public interface SerializableCallable<T> extends Callable<T>, Serializable {
+public interface SerializableCallable<T extends @Nullable Object> extends Callable<T>, Serializable {
 
 }

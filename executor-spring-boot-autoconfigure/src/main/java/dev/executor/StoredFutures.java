@@ -3,6 +3,8 @@ package dev.executor;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Futures stored under a key, so that they can be looked up later, for example by a
  * second HTTP request. Only finished futures are ever evicted: pending and running ones
@@ -25,7 +27,7 @@ public interface StoredFutures {
 	 * @param key the key
 	 * @return the future, or empty
 	 */
-	<T> Optional<FutureProxy<T>> get(String key);
+	<T extends @Nullable Object> Optional<FutureProxy<T>> get(String key);
 
 	/**
 	 * Remove and return the future stored under a key.
@@ -33,7 +35,7 @@ public interface StoredFutures {
 	 * @param key the key
 	 * @return the future, or empty
 	 */
-	<T> Optional<FutureProxy<T>> pop(String key);
+	<T extends @Nullable Object> Optional<FutureProxy<T>> pop(String key);
 
 	/**
 	 * Whether a future is stored under a key.

@@ -124,7 +124,7 @@ public class SnapshotContextPropagation implements ContextPropagation {
 
 		@Override
 		public Scope restore() {
-			Object[] previous = null;
+			@Nullable Object[] previous = null;
 			boolean[] changed = null;
 			for (int i = 0; i < this.accessors.length; i++) {
 				Object value = (this.values != null) ? this.values[i] : null;
@@ -160,7 +160,7 @@ public class SnapshotContextPropagation implements ContextPropagation {
 	 * Puts back what a thread held before a snapshot was restored on it, in reverse order.
 	 */
 	private record RestoringScope(ThreadLocalAccessor<?>[] accessors, boolean[] changed,
-			Object[] previous) implements TaskContext.Scope {
+			@Nullable Object[] previous) implements TaskContext.Scope {
 
 		@Override
 		public void close() {

@@ -38,7 +38,8 @@ abstract class AbstractManagedExecutor extends AbstractExecutorService implement
 	 * {@link CompletableFuture}, which are not the user's tasks
 	 * @return the future of the task
 	 */
-	abstract <T> FutureProxy<T> dispatch(@Nullable String key, Callable<T> callable, TaskContext context,
+	abstract <T extends @Nullable Object> FutureProxy<T> dispatch(@Nullable String key, Callable<T> callable,
+			TaskContext context,
 			@Nullable Duration timeout, List<Consumer<? super FutureProxy<?>>> callbacks, boolean adapt);
 
 	/**
@@ -70,41 +71,42 @@ abstract class AbstractManagedExecutor extends AbstractExecutorService implement
 	}
 
 	@Override
-	public <T> FutureProxy<T> submit(Callable<T> task) {
+	public <T extends @Nullable Object> FutureProxy<T> submit(Callable<T> task) {
 		return submitTask(null, task, spec().taskTimeout());
 	}
 
 	@Override
-	public <T> FutureProxy<T> submit(Callable<T> task, Duration timeout) {
+	public <T extends @Nullable Object> FutureProxy<T> submit(Callable<T> task, Duration timeout) {
 		return submitTask(null, task, timeout);
 	}
 
 	@Override
 	public FutureProxy<?> submit(Runnable task) {
-		return submitTask(null, callable(task, null), spec().taskTimeout());
+		return this.<@Nullable Object>submitTask(null, callable(task), spec().taskTimeout());
 	}
 
 	@Override
-	public <T> FutureProxy<T> submit(Runnable task, T result) {
-		return submitTask(null, callable(task, result), spec().taskTimeout());
+	public <T extends @Nullable Object> FutureProxy<T> submit(Runnable task, T result) {
+		return submitTask(null, new RunnableCallable<>(task, result), spec().taskTimeout());
 	}
 
 	@Override
-	public <T> FutureProxy<T> submitStored(String key, Callable<T> task) {
+	public <T extends @Nullable Object> FutureProxy<T> submitStored(String key, Callable<T> task) {
 		return submitTask(key, task, spec().taskTimeout());
 	}
 
 	@Override
-	public <T> FutureProxy<T> submitStored(String key, Callable<T> task, Duration timeout) {
+	public <T extends @Nullable Object> FutureProxy<T> submitStored(String key, Callable<T> task, Duration timeout) {
 		return submitTask(key, task, timeout);
 	}
 
 	@Override
 	public FutureProxy<?> submitStored(String key, Runnable task) {
-		return submitTask(key, callable(task, null), spec().taskTimeout());
+		return this.<@Nullable Object>submitTask(key, callable(task), spec().taskTimeout());
 	}
 
-	private <T> FutureProxy<T> submitTask(@Nullable String key, Callable<T> task, @Nullable Duration timeout) {
+	private <T extends @Nullable Object> FutureProxy<T> submitTask(@Nullable String key, Callable<T> task,
+			@Nullable Duration timeout) {
 		return dispatch(key, task, captureContext(), timeout, this.defaultCallbacks, true);
 	}
 
@@ -120,7 +122,7 @@ abstract class AbstractManagedExecutor extends AbstractExecutorService implement
 			executeStage(command);
 		}
 		else {
-			dispatch(null, callable(command, null), captureContext(), spec().taskTimeout(), List.of(), true);
+			dispatch(null, callable(command), captureContext(), spec().taskTimeout(), List.of(), true);
 		}
 	}
 
@@ -135,12 +137,14 @@ abstract class AbstractManagedExecutor extends AbstractExecutorService implement
 	}
 
 	@Override
-	public <T, R> Stream<R> map(Function<? super T, ? extends R> fn, Iterable<? extends T> items) {
+	public <T extends @Nullable Object, R extends @Nullable Object> Stream<R> map(Function<? super T, ? extends R> fn,
+			Iterable<? extends T> items) {
 		return map(fn, items, spec().taskTimeout());
 	}
 
 	@Override
-	public <T, R> Stream<R> map(Function<? super T, ? extends R> fn, Iterable<? extends T> items,
+	public <T extends @Nullable Object, R extends @Nullable Object> Stream<R> map(Function<? super T, ? extends R> fn,
+			Iterable<? extends T> items,
 			@Nullable Duration timeout) {
 		TaskContext context = captureContext();
 		List<Consumer<? super FutureProxy<?>>> callbacks = this.defaultCallbacks;
@@ -157,8 +161,11 @@ abstract class AbstractManagedExecutor extends AbstractExecutorService implement
 		return submitted.stream().map(FutureProxy::join);
 	}
 
-	private static <T> Callable<T> callable(Runnable task, @Nullable T result) {
-		return new RunnableCallable<>(task, result);
+	// without generics checks (before JDK 22) NullAway cannot see that the type argument
+	// allows the null result
+	@SuppressWarnings("NullAway")
+	private static Callable<@Nullable Object> callable(Runnable task) {
+		return new RunnableCallable<@Nullable Object>(task, null);
 	}
 
 }

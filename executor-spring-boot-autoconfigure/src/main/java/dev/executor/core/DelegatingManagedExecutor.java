@@ -128,7 +128,8 @@ public class DelegatingManagedExecutor extends AbstractManagedExecutor implement
 	}
 
 	@Override
-	<T> FutureProxy<T> dispatch(@Nullable String key, Callable<T> callable, TaskContext context,
+	<T extends @Nullable Object> FutureProxy<T> dispatch(@Nullable String key, Callable<T> callable,
+			TaskContext context,
 			@Nullable Duration timeout, List<Consumer<? super FutureProxy<?>>> callbacks, boolean adapt) {
 		if (this.shutdown) {
 			this.counters.rejected();

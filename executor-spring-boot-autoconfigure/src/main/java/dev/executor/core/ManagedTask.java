@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the result type
  */
-final class ManagedTask<T> implements Runnable {
+final class ManagedTask<T extends @Nullable Object> implements Runnable {
 
 	private static final int NEW = 0;
 

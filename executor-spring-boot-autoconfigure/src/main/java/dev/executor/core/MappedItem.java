@@ -4,6 +4,7 @@ import java.io.Serial;
 import java.util.function.Function;
 
 import dev.executor.SerializableCallable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One item of a {@code map} call as the callable the executor runs: the function applied
@@ -14,7 +15,8 @@ import dev.executor.SerializableCallable;
  * @param function the function of the call
  * @param item the item
  */
-public record MappedItem<T, R>(Function<? super T, ? extends R> function, T item)
+public record MappedItem<T extends @Nullable Object, R extends @Nullable Object>(
+		Function<? super T, ? extends R> function, T item)
 		implements SerializableCallable<R>, WrappedTask {
 
 	@Serial

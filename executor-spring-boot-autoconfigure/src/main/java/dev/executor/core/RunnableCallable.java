@@ -14,14 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param task the runnable
  * @param result what the callable returns once the task ran
  */
-public record RunnableCallable<T>(Runnable task, @Nullable T result)
-		implements SerializableCallable<@Nullable T>, WrappedTask {
+public record RunnableCallable<T extends @Nullable Object>(Runnable task, T result)
+		implements SerializableCallable<T>, WrappedTask {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
 
 	@Override
-	public @Nullable T call() {
+	public T call() {
 		this.task.run();
 		return this.result;
 	}

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the result type
  */
-final class TaskFuture<T> extends FutureProxy<T> {
+final class TaskFuture<T extends @Nullable Object> extends FutureProxy<T> {
 
 	// the default value, so that creating a future writes no volatile field
 	private static final long NOT_YET = 0;
@@ -179,7 +179,7 @@ final class TaskFuture<T> extends FutureProxy<T> {
 	}
 
 	@Override
-	public <U> TaskFuture<U> newIncompleteFuture() {
+	public <U extends @Nullable Object> TaskFuture<U> newIncompleteFuture() {
 		return new TaskFuture<>(this.executor);
 	}
 
@@ -189,7 +189,8 @@ final class TaskFuture<T> extends FutureProxy<T> {
 	}
 
 	void addDoneCallbacks(List<Consumer<? super FutureProxy<?>>> callbacks, TaskContext context) {
-		Runnable invocation = inContext(context, () -> callbacks.forEach((callback) -> invokeCallback(() -> callback.accept(this))));
+		Runnable invocation = inContext(context,
+				() -> callbacks.forEach((callback) -> invokeCallback(() -> callback.accept(this))));
 		super.whenComplete((result, ex) -> invocation.run());
 	}
 
@@ -202,7 +203,7 @@ final class TaskFuture<T> extends FutureProxy<T> {
 	}
 
 	@Override
-	public <U> FutureProxy<U> thenApplyAsync(Function<? super T, ? extends U> fn) {
+	public <U extends @Nullable Object> FutureProxy<U> thenApplyAsync(Function<? super T, ? extends U> fn) {
 		return onThisExecutor((executor) -> super.thenApplyAsync(fn, executor));
 	}
 
@@ -217,13 +218,13 @@ final class TaskFuture<T> extends FutureProxy<T> {
 	}
 
 	@Override
-	public <U, V> FutureProxy<V> thenCombineAsync(CompletionStage<? extends U> other,
-			BiFunction<? super T, ? super U, ? extends V> fn) {
+	public <U extends @Nullable Object, V extends @Nullable Object> FutureProxy<V> thenCombineAsync(
+			CompletionStage<? extends U> other, BiFunction<? super T, ? super U, ? extends V> fn) {
 		return onThisExecutor((executor) -> super.thenCombineAsync(other, fn, executor));
 	}
 
 	@Override
-	public <U> FutureProxy<Void> thenAcceptBothAsync(CompletionStage<? extends U> other,
+	public <U extends @Nullable Object> FutureProxy<Void> thenAcceptBothAsync(CompletionStage<? extends U> other,
 			BiConsumer<? super T, ? super U> action) {
 		return onThisExecutor((executor) -> super.thenAcceptBothAsync(other, action, executor));
 	}
@@ -234,7 +235,8 @@ final class TaskFuture<T> extends FutureProxy<T> {
 	}
 
 	@Override
-	public <U> FutureProxy<U> applyToEitherAsync(CompletionStage<? extends T> other, Function<? super T, U> fn) {
+	public <U extends @Nullable Object> FutureProxy<U> applyToEitherAsync(CompletionStage<? extends T> other,
+			Function<? super T, U> fn) {
 		return onThisExecutor((executor) -> super.applyToEitherAsync(other, fn, executor));
 	}
 
@@ -249,12 +251,13 @@ final class TaskFuture<T> extends FutureProxy<T> {
 	}
 
 	@Override
-	public <U> FutureProxy<U> thenComposeAsync(Function<? super T, ? extends CompletionStage<U>> fn) {
+	public <U extends @Nullable Object> FutureProxy<U> thenComposeAsync(
+			Function<? super T, ? extends CompletionStage<U>> fn) {
 		return onThisExecutor((executor) -> super.thenComposeAsync(fn, executor));
 	}
 
 	@Override
-	public <U> FutureProxy<U> handleAsync(BiFunction<? super T, Throwable, ? extends U> fn) {
+	public <U extends @Nullable Object> FutureProxy<U> handleAsync(BiFunction<? super T, Throwable, ? extends U> fn) {
 		return onThisExecutor((executor) -> super.handleAsync(fn, executor));
 	}
 
@@ -285,7 +288,8 @@ final class TaskFuture<T> extends FutureProxy<T> {
 	 * instead.
 	 */
 	@SuppressWarnings("unchecked")
-	private <U> FutureProxy<U> onThisExecutor(Function<Executor, CompletableFuture<U>> stageFactory) {
+	private <U extends @Nullable Object> FutureProxy<U> onThisExecutor(
+			Function<Executor, CompletableFuture<U>> stageFactory) {
 		StageExecutor stageExecutor = new StageExecutor(this.executor);
 		FutureProxy<U> stage = (FutureProxy<U>) stageFactory.apply(stageExecutor);
 		stageExecutor.bind(stage);

@@ -92,14 +92,14 @@ public class LocalStoredFutures implements StoredFutures {
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public <T> Optional<FutureProxy<T>> get(String key) {
+	public <T extends @Nullable Object> Optional<FutureProxy<T>> get(String key) {
 		Entry entry = find(key, false);
 		return (entry != null) ? Optional.of((FutureProxy<T>) entry.future) : Optional.empty();
 	}
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public <T> Optional<FutureProxy<T>> pop(String key) {
+	public <T extends @Nullable Object> Optional<FutureProxy<T>> pop(String key) {
 		Entry entry = find(key, true);
 		return (entry != null) ? Optional.of((FutureProxy<T>) entry.future) : Optional.empty();
 	}

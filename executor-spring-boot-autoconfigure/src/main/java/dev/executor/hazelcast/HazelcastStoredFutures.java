@@ -97,8 +97,10 @@ public class HazelcastStoredFutures implements StoredFutures, AutoCloseable {
 		this.serialization = new Serialization(classLoader);
 		UUID changes = this.map.addEntryListener(new EntryChanges(), true);
 		UUID popped = this.poppedOutcomes
-			.addEntryListener((EntryAddedListener<Long, StoredFutureEntry>) (event) -> completeViews(event.getValue()), true);
-		UUID membership = instance.getCluster().addMembershipListener(new OwnerLossListener(this.map, this::endViewsOwnedBy));
+			.addEntryListener(
+					(EntryAddedListener<Long, StoredFutureEntry>) (event) -> completeViews(event.getValue()), true);
+		UUID membership = instance.getCluster().addMembershipListener(new OwnerLossListener(this.map,
+				this::endViewsOwnedBy));
 		instance.getUserContext().put(CONTEXT_PREFIX + executorName, this);
 		this.registrations.add(() -> this.map.removeEntryListener(changes));
 		this.registrations.add(() -> this.poppedOutcomes.removeEntryListener(popped));
@@ -154,14 +156,14 @@ public class HazelcastStoredFutures implements StoredFutures, AutoCloseable {
 	}
 
 	@Override
-	public <T> Optional<FutureProxy<T>> get(String key) {
+	public <T extends @Nullable Object> Optional<FutureProxy<T>> get(String key) {
 		evict();
 		StoredFutureEntry entry = this.map.get(key);
 		return (entry != null) ? Optional.of(future(entry)) : Optional.empty();
 	}
 
 	@Override
-	public <T> Optional<FutureProxy<T>> pop(String key) {
+	public <T extends @Nullable Object> Optional<FutureProxy<T>> pop(String key) {
 		evict();
 		StoredFutureEntry entry = this.map.remove(key);
 		if (entry == null) {
@@ -173,7 +175,7 @@ public class HazelcastStoredFutures implements StoredFutures, AutoCloseable {
 	}
 
 	@SuppressWarnings("unchecked")
-	private <T> FutureProxy<T> future(StoredFutureEntry entry) {
+	private <T extends @Nullable Object> FutureProxy<T> future(StoredFutureEntry entry) {
 		FutureProxy<?> owned = this.owned.get(entry.key());
 		if (owned != null && isOwnedHere(entry)) {
 			return (FutureProxy<T>) owned;
@@ -266,7 +268,8 @@ public class HazelcastStoredFutures implements StoredFutures, AutoCloseable {
 		if (entry == null || entry.isFinished()) {
 			return false;
 		}
-		return Boolean.TRUE.equals(StoredFutureCommand.cancel(this.executorName, key).sendToOwner(this.instance, entry));
+		return Boolean.TRUE.equals(StoredFutureCommand.cancel(this.executorName, key).sendToOwner(this.instance,
+				entry));
 	}
 
 	@Nullable FutureState localState(String key) {
