@@ -75,8 +75,8 @@ public class HazelcastPool extends ThreadPoolExecutor implements TaskAdapter, Re
 	 * @param classLoader the class loader of results and exceptions coming back
 	 */
 	public HazelcastPool(ExecutorSpec spec, HazelcastInstance instance, ClassLoader classLoader) {
-		super(spec.maxWorkers(), spec.maxWorkers(), KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, TaskQueues.forCapacity(spec.queueCapacity()),
-				new CustomizableThreadFactory(spec.threadNamePrefix()));
+		super(spec.maxWorkers(), spec.maxWorkers(), KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
+				TaskQueues.forCapacity(spec.queueCapacity()), new CustomizableThreadFactory(spec.threadNamePrefix()));
 		allowCoreThreadTimeOut(true);
 		this.spec = spec;
 		this.instance = instance;
