@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.retry.RetryPolicy;
+
 /**
  * The resolved settings of one executor: its {@code executor.named.<name>.*} properties
  * with unset keys taken from the top-level {@code executor.*} ones and defaults applied.
@@ -35,12 +37,15 @@ import org.jspecify.annotations.Nullable;
  * {@code propagateContext} is true, {@code null} for everything
  * @param process the settings of the worker processes of a {@code process} executor
  * @param hazelcast the settings of a {@code hazelcast} executor
+ * @param retry the policy by which failed tasks are run again, {@code null} to fail a
+ * task at its first failure
  */
 public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable Integer queueCapacity,
 		String threadNamePrefix, @Nullable String poolClass, @Nullable Duration taskTimeout,
 		boolean propagateExceptions, boolean propagateContext, int futuresMaxLength,
 		@Nullable Duration futuresTimeToLive, boolean awaitTermination, Duration awaitTerminationPeriod,
-		@Nullable Set<String> contextInclude, ProcessSpec process, HazelcastSpec hazelcast) {
+		@Nullable Set<String> contextInclude, ProcessSpec process, HazelcastSpec hazelcast,
+		@Nullable RetryPolicy retry) {
 
 	/**
 	 * Create settings, keeping an unmodifiable copy of the include list in its order.
@@ -50,12 +55,41 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 	}
 
 	/**
+	 * Create settings of an executor that does not retry failed tasks.
+	 * @param name the executor name
+	 * @param type the executor type
+	 * @param maxWorkers the maximum number of tasks that run at once
+	 * @param queueCapacity the capacity of the queue, {@code null} for unbounded
+	 * @param threadNamePrefix the prefix of the names of worker threads
+	 * @param poolClass the pool class of a {@code custom} executor
+	 * @param taskTimeout the time a task may run, {@code null} for no limit
+	 * @param propagateExceptions whether task failures are propagated
+	 * @param propagateContext whether tasks see the submitting thread's context
+	 * @param futuresMaxLength the number of stored futures kept
+	 * @param futuresTimeToLive the time a finished stored future is kept
+	 * @param awaitTermination whether to wait for tasks on shutdown
+	 * @param awaitTerminationPeriod the time to wait for them
+	 * @param contextInclude the names of the context that tasks see
+	 * @param process the settings of the worker processes
+	 * @param hazelcast the settings of a {@code hazelcast} executor
+	 */
+	public ExecutorSpec(String name, String type, int maxWorkers, @Nullable Integer queueCapacity,
+			String threadNamePrefix, @Nullable String poolClass, @Nullable Duration taskTimeout,
+			boolean propagateExceptions, boolean propagateContext, int futuresMaxLength,
+			@Nullable Duration futuresTimeToLive, boolean awaitTermination, Duration awaitTerminationPeriod,
+			@Nullable Set<String> contextInclude, ProcessSpec process, HazelcastSpec hazelcast) {
+		this(name, type, maxWorkers, queueCapacity, threadNamePrefix, poolClass, taskTimeout, propagateExceptions,
+				propagateContext, futuresMaxLength, futuresTimeToLive, awaitTermination, awaitTerminationPeriod,
+				contextInclude, process, hazelcast, null);
+	}
+
+	/**
 	 * Return a builder of the settings of the executor with the given name. It starts
 	 * from a bare executor, not from the configuration's defaults (those belong to the
 	 * {@code executor.*} properties): a {@code thread} executor of one worker with an
 	 * unbounded queue and threads named {@code <name>-}, no time limits, failures kept in
 	 * the futures, no context propagated, no finished stored future kept, no wait on
-	 * shutdown, and neither worker JVM options nor Hazelcast features.
+	 * shutdown, neither worker JVM options nor Hazelcast features, and no retries.
 	 * @param name the executor name
 	 * @return the builder
 	 */
@@ -161,6 +195,8 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 		private ProcessSpec process = new ProcessSpec(List.of(), null, null, false);
 
 		private HazelcastSpec hazelcast = new HazelcastSpec(false, false);
+
+		private @Nullable RetryPolicy retry;
 
 		private Builder(String name) {
 			this.name = name;
@@ -319,6 +355,16 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 		}
 
 		/**
+		 * Set the policy by which failed tasks are run again.
+		 * @param retry the policy, {@code null} to fail a task at its first failure
+		 * @return this builder
+		 */
+		public Builder retry(@Nullable RetryPolicy retry) {
+			this.retry = retry;
+			return this;
+		}
+
+		/**
 		 * Build the settings.
 		 * @return the settings
 		 */
@@ -326,7 +372,7 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 			return new ExecutorSpec(this.name, this.type, this.maxWorkers, this.queueCapacity, this.threadNamePrefix,
 					this.poolClass, this.taskTimeout, this.propagateExceptions, this.propagateContext,
 					this.futuresMaxLength, this.futuresTimeToLive, this.awaitTermination, this.awaitTerminationPeriod,
-					this.contextInclude, this.process, this.hazelcast);
+					this.contextInclude, this.process, this.hazelcast, this.retry);
 		}
 
 	}

@@ -23,9 +23,11 @@ import dev.executor.spi.TaskObserver;
 import dev.executor.thread.CustomPoolBackend;
 import dev.executor.thread.ThreadPoolBackend;
 import dev.executor.thread.VirtualThreadBackend;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -35,6 +37,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.retry.RetryPolicy;
 
 /**
  * Managed executor configurations imported by {@link ExecutorAutoConfiguration} in this
@@ -72,8 +75,20 @@ final class ExecutorConfigurations {
 		@Bean
 		@ConditionalOnMissingBean
 		ExecutorSpecResolver executorSpecResolver(ExecutorProperties properties, ExecutorBackends backends,
-				ContextPropagationFactory contextPropagationFactory) {
-			return new ExecutorSpecResolver(properties, backends, contextPropagationFactory::names);
+				ContextPropagationFactory contextPropagationFactory, ListableBeanFactory beanFactory) {
+			return new ExecutorSpecResolver(properties, backends, contextPropagationFactory::names,
+					(name) -> qualifiedRetryPolicy(beanFactory, name));
+		}
+
+		// a RetryPolicy bean qualified with an executor's name replaces that executor's
+		// retry.* properties; an unqualified one is left to the application's own use
+		private static @Nullable RetryPolicy qualifiedRetryPolicy(ListableBeanFactory beanFactory, String name) {
+			for (String beanName : beanFactory.getBeanNamesForType(RetryPolicy.class, false, false)) {
+				if (BeanFactoryAnnotationUtils.isQualifierMatch(name::equals, beanName, beanFactory)) {
+					return beanFactory.getBean(beanName, RetryPolicy.class);
+				}
+			}
+			return null;
 		}
 
 		@Configuration(proxyBeanMethods = false)

@@ -67,7 +67,7 @@ final class ExecutorKeys {
 				continue;
 			}
 			String key = prefix + DataObjectPropertyName.toDashedForm(property.getName());
-			if (property.getPropertyType().getDeclaringClass() == owner) {
+			if (isGroup(property.getPropertyType(), owner)) {
 				keys.addAll(keys(property.getPropertyType(), owner, key + "."));
 			}
 			else {
@@ -75,6 +75,12 @@ final class ExecutorKeys {
 			}
 		}
 		return keys;
+	}
+
+	// a group is a nested class of the properties, or, for the top level, a class of
+	// its own when the nested class would make the properties too long to read
+	private static boolean isGroup(Class<?> type, Class<?> owner) {
+		return type.getDeclaringClass() == owner || type == ExecutorRetryProperties.class;
 	}
 
 	private static boolean shareWord(String key, String candidate) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration properties of managed executors. The top-level keys configure the
@@ -70,6 +71,9 @@ public class ExecutorProperties {
 	private final Process process = new Process();
 
 	private final Hazelcast hazelcast = new Hazelcast();
+
+	@NestedConfigurationProperty
+	private final ExecutorRetryProperties retry = new ExecutorRetryProperties();
 
 	/**
 	 * Named executors, by name (letters, digits, '-' and '_'). Keys a named executor
@@ -151,6 +155,10 @@ public class ExecutorProperties {
 
 	public Hazelcast getHazelcast() {
 		return this.hazelcast;
+	}
+
+	public ExecutorRetryProperties getRetry() {
+		return this.retry;
 	}
 
 	public Map<String, ExecutorSettings> getNamed() {

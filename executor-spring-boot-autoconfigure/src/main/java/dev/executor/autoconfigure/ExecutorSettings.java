@@ -36,6 +36,8 @@ public class ExecutorSettings {
 
 	private final Hazelcast hazelcast = new Hazelcast();
 
+	private final Retry retry = new Retry();
+
 	public @Nullable String getType() {
 		return this.type;
 	}
@@ -110,6 +112,10 @@ public class ExecutorSettings {
 
 	public Hazelcast getHazelcast() {
 		return this.hazelcast;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
 	}
 
 	/**
@@ -263,6 +269,83 @@ public class ExecutorSettings {
 
 		public void setRetryOnMemberLoss(@Nullable Boolean retryOnMemberLoss) {
 			this.retryOnMemberLoss = retryOnMemberLoss;
+		}
+
+	}
+
+	/**
+	 * Retries of failed tasks.
+	 */
+	public static class Retry {
+
+		private @Nullable Long maxRetries;
+
+		private @Nullable Duration delay;
+
+		private @Nullable Double multiplier;
+
+		private @Nullable Duration maxDelay;
+
+		private @Nullable Duration jitter;
+
+		private @Nullable List<String> includes;
+
+		private @Nullable List<String> excludes;
+
+		public @Nullable Long getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(@Nullable Long maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public @Nullable Duration getDelay() {
+			return this.delay;
+		}
+
+		public void setDelay(@Nullable Duration delay) {
+			this.delay = delay;
+		}
+
+		public @Nullable Double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(@Nullable Double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public @Nullable Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(@Nullable Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+		public @Nullable Duration getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(@Nullable Duration jitter) {
+			this.jitter = jitter;
+		}
+
+		public @Nullable List<String> getIncludes() {
+			return this.includes;
+		}
+
+		public void setIncludes(@Nullable List<String> includes) {
+			this.includes = includes;
+		}
+
+		public @Nullable List<String> getExcludes() {
+			return this.excludes;
+		}
+
+		public void setExcludes(@Nullable List<String> excludes) {
+			this.excludes = excludes;
 		}
 
 	}

@@ -19,6 +19,8 @@ import dev.executor.spi.ExecutorBackend;
 import dev.executor.spi.InvalidExecutorPropertyException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.retry.RetryPolicy;
+
 /**
  * Resolves the {@link ExecutorSpec} of each executor from {@link ExecutorProperties}: a
  * named executor's keys, else the top-level keys and their defaults. Every value is
@@ -34,7 +36,7 @@ public class ExecutorSpecResolver {
 
 	private static final String AT_LEAST_ONE = "a whole number of at least 1";
 
-	private static final String ZERO_OR_MORE = "a whole number of 0 or more";
+	static final String ZERO_OR_MORE = "a whole number of 0 or more";
 
 	private static final String POSITIVE_DURATION = "a positive duration, such as 30s";
 
@@ -43,6 +45,8 @@ public class ExecutorSpecResolver {
 	private final ExecutorBackends backends;
 
 	private final Supplier<Set<String>> contextNames;
+
+	private final Function<String, @Nullable RetryPolicy> retryPolicies;
 
 	/**
 	 * Create a new resolver that accepts the standard context names in
@@ -62,9 +66,23 @@ public class ExecutorSpecResolver {
 	 */
 	public ExecutorSpecResolver(ExecutorProperties properties, ExecutorBackends backends,
 			Supplier<Set<String>> contextNames) {
+		this(properties, backends, contextNames, (name) -> null);
+	}
+
+	/**
+	 * Create a new resolver whose executors may have a retry policy of their own.
+	 * @param properties the properties
+	 * @param backends the valid executor types
+	 * @param contextNames supplies the names that {@code context.include} accepts
+	 * @param retryPolicies returns the retry policy that replaces the configured one of
+	 * the executor with the given name, {@code null} to keep the configured one
+	 */
+	public ExecutorSpecResolver(ExecutorProperties properties, ExecutorBackends backends,
+			Supplier<Set<String>> contextNames, Function<String, @Nullable RetryPolicy> retryPolicies) {
 		this.properties = properties;
 		this.backends = backends;
 		this.contextNames = contextNames;
+		this.retryPolicies = retryPolicies;
 	}
 
 	/**
@@ -82,6 +100,9 @@ public class ExecutorSpecResolver {
 		tasks(settings, builder);
 		futures(settings, builder);
 		shutdown(settings, builder);
+		RetryPolicy configured = RetryPolicies.resolve(settings);
+		RetryPolicy replacement = this.retryPolicies.apply(name);
+		builder.retry((replacement != null) ? replacement : configured);
 		return builder.process(process(settings)).hazelcast(hazelcast(settings)).build();
 	}
 
@@ -203,7 +224,7 @@ public class ExecutorSpecResolver {
 						+ "or set " + setting.property() + " to " + alternatives);
 	}
 
-	private static @Nullable Duration positive(Setting<Duration> duration) {
+	static @Nullable Duration positive(Setting<Duration> duration) {
 		return duration.require((value) -> !value.isNegative() && !value.isZero(), POSITIVE_DURATION).orNull();
 	}
 
@@ -211,7 +232,7 @@ public class ExecutorSpecResolver {
 	 * One executor's view of the properties: its own value of a key, else the top-level
 	 * one.
 	 */
-	private static final class Settings {
+	static final class Settings {
 
 		private final String name;
 
@@ -252,7 +273,7 @@ public class ExecutorSpecResolver {
 	 * @param value the value, {@code null} if neither the executor nor the top level sets
 	 * it and it has no default
 	 */
-	private record Setting<T>(String property, @Nullable T value) {
+	record Setting<T>(String property, @Nullable T value) {
 
 		Setting<T> require(Predicate<T> valid, String requirement) {
 			if (this.value != null && !valid.test(this.value)) {

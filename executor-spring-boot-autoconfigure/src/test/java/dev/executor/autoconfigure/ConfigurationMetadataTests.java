@@ -63,8 +63,7 @@ class ConfigurationMetadataTests {
 			JsonNode defaultValue = properties().get("executor." + key).path("defaultValue");
 			String inMetadataValue = defaultValue.isMissingNode() ? null : defaultValue.asString();
 			inCode.put(key, text(inCodeValue));
-			inMetadata.put(key, (inCodeValue instanceof Duration && inMetadataValue != null)
-					? text(DurationStyle.detectAndParse(inMetadataValue)) : inMetadataValue);
+			inMetadata.put(key, inCodeForm(inCodeValue, inMetadataValue));
 		}
 		assertThat(inMetadata).isEqualTo(inCode);
 	}
@@ -122,6 +121,17 @@ class ConfigurationMetadataTests {
 				"management.endpoint.executors.show-values", "management.endpoint.executors.roles");
 		assertThat(properties.get("management.endpoint.executors.show-values").path("defaultValue").asString())
 			.isEqualTo("never");
+	}
+
+	// the metadata writes 30s as "30s" and 1.0 as 1
+	private static @Nullable String inCodeForm(@Nullable Object inCodeValue, @Nullable String inMetadataValue) {
+		if (inCodeValue instanceof Duration && inMetadataValue != null) {
+			return text(DurationStyle.detectAndParse(inMetadataValue));
+		}
+		if (inCodeValue instanceof Double && inMetadataValue != null) {
+			return text(Double.valueOf(inMetadataValue));
+		}
+		return inMetadataValue;
 	}
 
 	private static String propertyPath(String key) {

@@ -1,7 +1,10 @@
 package dev.executor.autoconfigure;
 
+import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import dev.executor.ExecutorSpec;
 import dev.executor.ManagedExecutor;
@@ -9,6 +12,9 @@ import dev.executor.core.ExecutorBackends;
 import dev.executor.spi.ExecutorBackend;
 import dev.executor.thread.ThreadPoolBackend;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.util.backoff.BackOffExecution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +59,50 @@ class ExecutorSpecResolverTests {
 		assertThat(spec.futuresMaxLength()).isEqualTo(7);
 		assertThat(spec.awaitTerminationPeriod()).hasSeconds(3);
 		assertThat(spec.threadNamePrefix()).isEqualTo("reports-");
+	}
+
+	@Test
+	void resolveWithoutRetryConfigurationShouldNotRetry() {
+		assertThat(this.resolver.resolve(ManagedExecutor.DEFAULT_NAME).retry()).isNull();
+	}
+
+	@Test
+	void namedExecutorShouldTakeRetryKeysItLeavesUnsetFromTheTopLevel() {
+		this.properties.getRetry().setMaxRetries(2);
+		this.properties.getRetry().setDelay(Duration.ofMillis(100));
+		this.properties.getRetry().setExcludes(List.of(IllegalStateException.class.getName()));
+		ExecutorSettings reports = new ExecutorSettings();
+		reports.getRetry().setMultiplier(2.0);
+		this.properties.getNamed().put("reports", reports);
+		RetryPolicy policy = this.resolver.resolve("reports").retry();
+		assertThat(policy).isNotNull();
+		BackOffExecution backOff = policy.getBackOff().start();
+		assertThat(backOff.nextBackOff()).isEqualTo(100);
+		assertThat(backOff.nextBackOff()).isEqualTo(200);
+		assertThat(backOff.nextBackOff()).isEqualTo(BackOffExecution.STOP);
+		assertThat(policy.shouldRetry(new IllegalStateException())).isFalse();
+		assertThat(policy.shouldRetry(new IOException())).isTrue();
+	}
+
+	@Test
+	void retryIncludesShouldLimitTheRetriedFailures() {
+		this.properties.getRetry().setMaxRetries(1);
+		this.properties.getRetry().setIncludes(List.of(IOException.class.getName()));
+		RetryPolicy policy = this.resolver.resolve(ManagedExecutor.DEFAULT_NAME).retry();
+		assertThat(policy).isNotNull();
+		assertThat(policy.shouldRetry(new FileNotFoundException())).isTrue();
+		assertThat(policy.shouldRetry(new IllegalStateException())).isFalse();
+	}
+
+	@Test
+	void retryPolicyOfTheExecutorShouldReplaceTheConfiguredOne() {
+		RetryPolicy own = RetryPolicy.withMaxRetries(7);
+		this.properties.getRetry().setMaxRetries(2);
+		ExecutorSpecResolver resolver = new ExecutorSpecResolver(this.properties,
+				new ExecutorBackends(List.<ExecutorBackend>of(new ThreadPoolBackend())), Set::of,
+				(name) -> "reports".equals(name) ? own : null);
+		assertThat(resolver.resolve("reports").retry()).isSameAs(own);
+		assertThat(resolver.resolve(ManagedExecutor.DEFAULT_NAME).retry()).isNotSameAs(own).isNotNull();
 	}
 
 }

@@ -198,6 +198,50 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 			.isEqualTo("Run the application on Java 21 or later, or set executor.type to 'thread'");
 	}
 
+	@Test
+	void negativeMaxRetriesShouldBeRejected() {
+		FailureAnalysis analysis = analyze("executor.retry.max-retries=-1");
+		assertThat(analysis.getDescription()).isEqualTo(description("executor.retry.max-retries", "-1",
+				fromTest("executor.retry.max-retries"), "must be a whole number of 0 or more"));
+		assertThat(analysis.getAction()).isEqualTo(
+				"Set executor.retry.max-retries to a whole number of 0 or more, or remove it to use the default");
+	}
+
+	@Test
+	void negativeRetryDelayShouldBeRejected() {
+		FailureAnalysis analysis = analyze("executor.named.reports.retry.delay=-1s");
+		assertThat(analysis.getDescription()).isEqualTo(description("executor.named.reports.retry.delay", "-1s",
+				fromTest("executor.named.reports.retry.delay"), "must be a duration of 0s or more"));
+	}
+
+	@Test
+	void retryMultiplierBelowOneShouldBeRejected() {
+		FailureAnalysis analysis = analyze("executor.retry.multiplier=0.5");
+		assertThat(analysis.getDescription()).isEqualTo(description("executor.retry.multiplier", "0.5",
+				fromTest("executor.retry.multiplier"), "must be a number of 1.0 or more"));
+		assertThat(analysis.getAction()).isEqualTo(
+				"Set executor.retry.multiplier to a number of 1.0 or more, or remove it to use the default");
+	}
+
+	@Test
+	void retryIncludesWithAMissingClassShouldSaySo() {
+		FailureAnalysis analysis = analyze("executor.retry.includes=com.example.NoSuchException");
+		assertThat(analysis.getDescription()).isEqualTo(description("executor.retry.includes",
+				"com.example.NoSuchException", fromTest("executor.retry.includes"), "no such class on the classpath"));
+		assertThat(analysis.getAction()).isEqualTo("Set executor.retry.includes to fully qualified names of "
+				+ "exception classes, such as java.io.IOException");
+	}
+
+	@Test
+	void retryExcludesWithAClassThatIsNoExceptionShouldSaySo() {
+		FailureAnalysis analysis = analyze("executor.named.reports.retry.excludes=java.lang.String");
+		assertThat(analysis.getDescription()).isEqualTo(description("executor.named.reports.retry.excludes",
+				"java.lang.String", fromTest("executor.named.reports.retry.excludes"),
+				"the class is not an exception"));
+		assertThat(analysis.getAction()).isEqualTo("Set executor.named.reports.retry.excludes to names of classes "
+				+ "that extend Throwable, such as java.io.IOException");
+	}
+
 	private FailureAnalysis analyze(String... properties) {
 		return analyze(this.contextRunner, properties);
 	}

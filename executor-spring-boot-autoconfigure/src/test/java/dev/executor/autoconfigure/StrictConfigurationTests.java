@@ -81,7 +81,9 @@ class StrictConfigurationTests {
 								+ "futures.max-length, futures.store, futures.time-to-live, "
 								+ "hazelcast.retry-on-member-loss, max-workers, named, pool-class, process.idle-timeout, "
 								+ "process.jvm-args, process.max-tasks-per-worker, process.prestart, propagate-exceptions, "
-								+ "queue-capacity, shutdown.await-termination, shutdown.await-termination-period, "
+								+ "queue-capacity, retry.delay, retry.excludes, retry.includes, retry.jitter, "
+								+ "retry.max-delay, retry.max-retries, retry.multiplier, shutdown.await-termination, "
+								+ "shutdown.await-termination-period, "
 								+ "task-timeout, thread-name-prefix, type]"),
 				arguments("name-with-a-space", "executor.named.Bad Name", "Bad Name", at("32:13"), BAD_NAME,
 						"Rename the key under executor.named, for example to 'Bad-Name'"),
