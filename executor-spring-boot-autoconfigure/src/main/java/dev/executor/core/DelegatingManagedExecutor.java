@@ -3,8 +3,11 @@ package dev.executor.core;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.retry.RetryPolicy;
 
 /**
  * A {@link ManagedExecutor} that runs its tasks on an {@link ExecutorService} pool, of
@@ -68,6 +72,11 @@ public class DelegatingManagedExecutor extends AbstractManagedExecutor implement
 
 	private final InFlightTasks inFlight;
 
+	private final @Nullable RetryPolicy retryPolicy;
+
+	// the next attempts of failed tasks, waiting out their back-off
+	private final Set<ManagedTask<?>> retrying = ConcurrentHashMap.newKeySet();
+
 	private volatile boolean shutdown;
 
 	private volatile long shutdownDeadline;
@@ -91,6 +100,7 @@ public class DelegatingManagedExecutor extends AbstractManagedExecutor implement
 		this.futures = futures;
 		this.counters = new TaskCounters(pool, this.taskPool);
 		this.inFlight = this.counters.inFlight();
+		this.retryPolicy = spec.retry();
 	}
 
 	@Override
@@ -139,7 +149,9 @@ public class DelegatingManagedExecutor extends AbstractManagedExecutor implement
 			callable = adapter.adapt(callable);
 		}
 		TaskFuture<T> future = new TaskFuture<>(this);
-		ManagedTask<T> task = new ManagedTask<>(this, future, callable, context, timeout);
+		RetryPolicy retryPolicy = this.retryPolicy;
+		ManagedTask<T> task = new ManagedTask<>(this, future, callable, context, timeout,
+				(retryPolicy != null) ? new TaskRetry(retryPolicy) : null);
 		future.attach(task);
 		if (key != null) {
 			this.futures.add(key, future);
@@ -188,6 +200,49 @@ public class DelegatingManagedExecutor extends AbstractManagedExecutor implement
 		}
 	}
 
+	/**
+	 * Queue the next attempt of a failed task once its back-off has passed, if its
+	 * policy retries the failure and the executor still runs.
+	 * @param task the attempt that failed
+	 * @param ex what it failed with
+	 * @return whether another attempt follows
+	 */
+	boolean retryLater(ManagedTask<?> task, Throwable ex) {
+		TaskRetry retry = task.retry();
+		long delay = (retry != null && !this.shutdown && !task.future().isDone()) ? retry.nextDelay(ex) : -1;
+		if (retry == null || delay < 0) {
+			return false;
+		}
+		FutureProxy<?> future = task.future();
+		ManagedTask<?> next = task.nextAttempt();
+		TaskRetry.logRetry(future, ex, retry.maxAttempts(), delay);
+		this.retrying.add(next);
+		TaskRetry.schedule(() -> requeue(next), delay);
+		// shutdown() may have missed the attempt: it never starts, its future ends
+		if (this.shutdown && this.retrying.remove(next)) {
+			next.future().cancel(false);
+		}
+		return true;
+	}
+
+	private void requeue(ManagedTask<?> next) {
+		if (!this.retrying.remove(next) || !next.isQueued()) {
+			return;
+		}
+		this.inFlight.submitted(next);
+		try {
+			this.pool.execute(next);
+		}
+		catch (RejectedExecutionException ex) {
+			this.inFlight.dropped(next);
+			RejectedExecutionException rejection = Rejections.describe(this.spec, this.taskPool,
+					this.shutdown || this.pool.isShutdown(), ex);
+			TaskRetry retry = Objects.requireNonNull(next.retry());
+			taskFailed(next.future(), retry.lastFailure(rejection));
+			next.cancelled(false);
+		}
+	}
+
 	@Nullable Object taskEntered(ManagedTask<?> task) {
 		return this.inFlight.entered(task);
 	}
@@ -218,6 +273,16 @@ public class DelegatingManagedExecutor extends AbstractManagedExecutor implement
 			this.shutdownDeadline = System.nanoTime() + this.spec.awaitTerminationPeriod().toNanos();
 			this.shutdown = true;
 			this.pool.shutdown();
+			cancelRetries();
+		}
+	}
+
+	// a back-off would outlast the pool, which takes no more tasks: the futures end now
+	private void cancelRetries() {
+		for (ManagedTask<?> next : this.retrying) {
+			if (this.retrying.remove(next)) {
+				next.future().cancel(false);
+			}
 		}
 	}
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import dev.executor.TaskTimeoutException;
 import dev.executor.context.TaskContext;
 import dev.executor.spi.TaskListener;
+import dev.executor.spi.TaskOutcome;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,9 +35,12 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 
 	private static final VarHandle PHASE;
 
+	private static final VarHandle ATTEMPT_ENDED;
+
 	static {
 		try {
 			PHASE = MethodHandles.lookup().findVarHandle(ManagedTask.class, "phase", int.class);
+			ATTEMPT_ENDED = MethodHandles.lookup().findVarHandle(ManagedTask.class, "attemptEnded", boolean.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -55,6 +59,16 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 
 	private final @Nullable Duration timeout;
 
+	// the retries of the task's future, shared by its attempts; null when it has none
+	private final @Nullable TaskRetry retry;
+
+	// with retries, the attempt and its timeout race to decide how the attempt ended
+	private volatile boolean attemptEnded;
+
+	private volatile @Nullable TaskTimeoutException timedOutWith;
+
+	private boolean retriedLater;
+
 	// in-flight sets hash their tasks; an identity hash would be computed on first use
 	private final int hash = ThreadLocalRandom.current().nextInt();
 
@@ -65,12 +79,30 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 	private @Nullable Thread runner;
 
 	ManagedTask(DelegatingManagedExecutor executor, TaskFuture<T> future, Callable<T> callable, TaskContext context,
-			@Nullable Duration timeout) {
+			@Nullable Duration timeout, @Nullable TaskRetry retry) {
 		this.executor = executor;
 		this.future = future;
 		this.callable = callable;
 		this.context = context;
 		this.timeout = timeout;
+		this.retry = retry;
+	}
+
+	@Nullable TaskRetry retry() {
+		return this.retry;
+	}
+
+	/**
+	 * Create the next attempt of this task, with what it captured at submission, and
+	 * make it the one that cancelling the future stops.
+	 * @return the next attempt, not started
+	 */
+	ManagedTask<T> nextAttempt() {
+		ManagedTask<T> next = new ManagedTask<>(this.executor, this.future, Objects.requireNonNull(this.callable),
+				Objects.requireNonNull(this.context), this.timeout, this.retry);
+		this.future.reattach(next);
+		this.retriedLater = true;
+		return next;
 	}
 
 	TaskFuture<T> future() {
@@ -100,7 +132,12 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 			endRun();
 			this.runner = null;
 			release();
-			this.executor.taskRan(this, entry);
+			if (this.retriedLater) {
+				this.executor.taskExited(this, entry);
+			}
+			else {
+				this.executor.taskRan(this, entry);
+			}
 		}
 	}
 
@@ -121,20 +158,46 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 	private void release() {
 		this.callable = null;
 		this.context = null;
-		this.future.detach();
+		this.future.detach(this);
 	}
 
 	private void callObserved(Callable<T> callable) {
 		TaskListener.Scope observation = this.executor.taskListener().taskStarted(this.future);
+		TaskOutcome retried = null;
 		try {
-			this.future.complete(callable.call());
+			T result = callable.call();
+			if (ownsEnd()) {
+				this.future.complete(result);
+			}
+			else {
+				retried = failed(Objects.requireNonNull(this.timedOutWith));
+			}
 		}
 		catch (Throwable ex) {
-			this.executor.taskFailed(this.future, ex);
+			retried = failed(ownsEnd() ? ex : Objects.requireNonNull(this.timedOutWith));
 		}
 		finally {
-			observation.close(this.future.outcome());
+			observation.close((retried != null) ? retried : this.future.outcome());
 		}
+	}
+
+	// whether the attempt itself, not its timeout, decides how it ended
+	private boolean ownsEnd() {
+		return this.retry == null || ATTEMPT_ENDED.compareAndSet(this, false, true);
+	}
+
+	// the outcome of this attempt if another one follows, null if the future failed
+	private @Nullable TaskOutcome failed(Throwable ex) {
+		TaskRetry retry = this.retry;
+		if (retry == null) {
+			this.executor.taskFailed(this.future, ex);
+			return null;
+		}
+		if (this.executor.retryLater(this, ex)) {
+			return TaskOutcome.of(ex);
+		}
+		this.executor.taskFailed(this.future, retry.lastFailure(ex));
+		return null;
 	}
 
 	private void endRun() {
@@ -189,6 +252,14 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 		}
 		TaskTimeoutException failure = new TaskTimeoutException(this.executor.name(), this.future.key().orElse(null),
 				timeout);
+		if (this.retry != null) {
+			// the attempt decides, once interrupted, whether the timeout is retried
+			this.timedOutWith = failure;
+			if (ATTEMPT_ENDED.compareAndSet(this, false, true)) {
+				interrupt();
+			}
+			return;
+		}
 		if (this.future.completeExceptionally(failure)) {
 			interrupt();
 			this.executor.reportFailure(this.future, failure);

@@ -77,8 +77,9 @@ public class TaskFailureReporter {
 	}
 
 	private static String describe(String what, FutureProxy<?> future) {
+		String attempts = (future.attempts() > 1) ? " after " + future.attempts() + " attempts" : "";
 		return what + future.key().map((key) -> " '" + key + "'").orElse("") + " on executor '"
-				+ future.executorName() + "' failed";
+				+ future.executorName() + "' failed" + attempts;
 	}
 
 }

@@ -41,10 +41,13 @@ final class TaskFuture<T extends @Nullable Object> extends FutureProxy<T> {
 
 	private static final VarHandle FINISH;
 
+	private static final VarHandle ATTEMPTS;
+
 	static {
 		try {
 			STARTED = MethodHandles.lookup().findVarHandle(TaskFuture.class, "started", long.class);
 			FINISH = MethodHandles.lookup().findVarHandle(TaskFuture.class, "finish", long.class);
+			ATTEMPTS = MethodHandles.lookup().findVarHandle(TaskFuture.class, "attempts", int.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -69,6 +72,8 @@ final class TaskFuture<T extends @Nullable Object> extends FutureProxy<T> {
 	// future, when and how
 	private volatile long finish;
 
+	private volatile int attempts;
+
 	TaskFuture(DelegatingManagedExecutor executor) {
 		super(executor.name(), executor);
 		this.executor = executor;
@@ -80,13 +85,26 @@ final class TaskFuture<T extends @Nullable Object> extends FutureProxy<T> {
 		this.submittedNanos = System.nanoTime();
 	}
 
-	void detach() {
-		this.task = null;
+	// the next attempt of a task that is retried, which cancel then stops
+	void reattach(ManagedTask<T> task) {
+		this.task = task;
+	}
+
+	void detach(ManagedTask<T> task) {
+		if (this.task == task) {
+			this.task = null;
+		}
 	}
 
 	void markStarted() {
+		ATTEMPTS.getAndAdd(this, 1);
 		// read after the task's phase, which was set with a full fence just before
 		STARTED.setRelease(this, System.nanoTime() - this.submittedNanos + 1);
+	}
+
+	@Override
+	public int attempts() {
+		return this.ofTask ? this.attempts : super.attempts();
 	}
 
 	private long startedAfter() {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import dev.executor.ExecutorSpec;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.retry.RetryPolicy;
+
 /**
  * Settings of executors built in tests: a {@code thread} executor that propagates
  * context and waits for its tasks on shutdown, refined by the {@code with...} methods.
@@ -26,6 +28,8 @@ final class TestSpecs {
 	private @Nullable Duration futuresTimeToLive;
 
 	private Duration awaitTerminationPeriod = Duration.ofSeconds(5);
+
+	private @Nullable RetryPolicy retry;
 
 	private TestSpecs(String name) {
 		this.name = name;
@@ -75,6 +79,11 @@ final class TestSpecs {
 		return this;
 	}
 
+	TestSpecs withRetry(@Nullable RetryPolicy retry) {
+		this.retry = retry;
+		return this;
+	}
+
 	ExecutorSpec build() {
 		return ExecutorSpec.builder(this.name)
 			.maxWorkers(this.maxWorkers)
@@ -86,6 +95,7 @@ final class TestSpecs {
 			.futuresTimeToLive(this.futuresTimeToLive)
 			.awaitTermination(true)
 			.awaitTerminationPeriod(this.awaitTerminationPeriod)
+			.retry(this.retry)
 			.build();
 	}
 
