@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +26,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.core.retry.RetryPolicy;
 
 /**
@@ -40,19 +36,17 @@ import org.springframework.core.retry.RetryPolicy;
  * up to the await-termination period for running and queued tasks and cancels what is
  * left, so that every future ends.
  * <p>
- * What the pool's queue holds is read through its {@link TaskPool} view; the counts of
- * tasks are kept by {@link TaskCounters}; {@link TaskListener task listeners} hear of
- * every task that starts and ends.
+ * Each part has a class of its own: the submit overloads come down to
+ * {@link AbstractManagedExecutor}, the Spring lifecycle is adapted by
+ * {@link LifecycleManagedExecutor}, rejections are described by {@link Rejections},
+ * what the pool's queue holds is read through its {@link TaskPool} view, the counts of
+ * tasks are kept by {@link TaskCounters}, the back-offs of failed tasks wait in
+ * {@link TaskRetries}, and {@link TaskListener task listeners} hear of every task that
+ * starts and ends. This class dispatches tasks to the pool and owns its shutdown.
  */
-public class DelegatingManagedExecutor extends AbstractManagedExecutor implements SmartLifecycle, DisposableBean {
+public class DelegatingManagedExecutor extends LifecycleManagedExecutor {
 
 	private static final Log logger = LogFactory.getLog(DelegatingManagedExecutor.class);
-
-	/**
-	 * The lifecycle phase of managed executors: they stop accepting tasks after the web
-	 * server has finished its graceful shutdown.
-	 */
-	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
 	private final ExecutorSpec spec;
 
@@ -74,8 +68,7 @@ public class DelegatingManagedExecutor extends AbstractManagedExecutor implement
 
 	private final @Nullable RetryPolicy retryPolicy;
 
-	// the next attempts of failed tasks, waiting out their back-off
-	private final Set<ManagedTask<?>> retrying = ConcurrentHashMap.newKeySet();
+	private final TaskRetries retries;
 
 	private volatile boolean shutdown;
 
@@ -101,6 +94,7 @@ public class DelegatingManagedExecutor extends AbstractManagedExecutor implement
 		this.counters = new TaskCounters(pool, this.taskPool);
 		this.inFlight = this.counters.inFlight();
 		this.retryPolicy = spec.retry();
+		this.retries = new TaskRetries(this::requeue);
 	}
 
 	@Override
@@ -208,25 +202,11 @@ public class DelegatingManagedExecutor extends AbstractManagedExecutor implement
 	 * @return whether another attempt follows
 	 */
 	boolean retryLater(ManagedTask<?> task, Throwable ex) {
-		TaskRetry retry = task.retry();
-		long delay = (retry != null && !this.shutdown && !task.future().isDone()) ? retry.nextDelay(ex) : -1;
-		if (retry == null || delay < 0) {
-			return false;
-		}
-		FutureProxy<?> future = task.future();
-		ManagedTask<?> next = task.nextAttempt();
-		TaskRetry.logRetry(future, ex, retry.maxAttempts(), delay);
-		this.retrying.add(next);
-		TaskRetry.schedule(() -> requeue(next), delay);
-		// shutdown() may have missed the attempt: it never starts, its future ends
-		if (this.shutdown && this.retrying.remove(next)) {
-			next.future().cancel(false);
-		}
-		return true;
+		return this.retries.retryLater(task, ex);
 	}
 
 	private void requeue(ManagedTask<?> next) {
-		if (!this.retrying.remove(next) || !next.isQueued()) {
+		if (!next.isQueued()) {
 			return;
 		}
 		this.inFlight.submitted(next);
@@ -273,16 +253,7 @@ public class DelegatingManagedExecutor extends AbstractManagedExecutor implement
 			this.shutdownDeadline = System.nanoTime() + this.spec.awaitTerminationPeriod().toNanos();
 			this.shutdown = true;
 			this.pool.shutdown();
-			cancelRetries();
-		}
-	}
-
-	// a back-off would outlast the pool, which takes no more tasks: the futures end now
-	private void cancelRetries() {
-		for (ManagedTask<?> next : this.retrying) {
-			if (this.retrying.remove(next)) {
-				next.future().cancel(false);
-			}
+			this.retries.close();
 		}
 	}
 
@@ -340,33 +311,6 @@ public class DelegatingManagedExecutor extends AbstractManagedExecutor implement
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	// the Spring lifecycle: stop accepting tasks in the executors' phase, close when the
-	// bean is destroyed
-
-	@Override
-	public void destroy() {
-		close();
-	}
-
-	@Override
-	public void start() {
-	}
-
-	@Override
-	public void stop() {
-		shutdown();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return !this.shutdown;
-	}
-
-	@Override
-	public int getPhase() {
-		return PHASE;
 	}
 
 	@Override

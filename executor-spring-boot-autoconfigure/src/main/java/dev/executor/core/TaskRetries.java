@@ -1,0 +1,73 @@
+package dev.executor.core;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import dev.executor.FutureProxy;
+
+/**
+ * The next attempts of one executor's failed tasks while they wait out their back-off.
+ * The executor asks here whether a failure is retried; each next attempt is handed back
+ * to it once its delay has passed, unless the future ended or the executor shut down in
+ * between, so that no worker waits and every future still ends.
+ */
+final class TaskRetries {
+
+	private final Set<ManagedTask<?>> waiting = ConcurrentHashMap.newKeySet();
+
+	private final Consumer<ManagedTask<?>> requeue;
+
+	private volatile boolean closed;
+
+	/**
+	 * Create the retries of an executor.
+	 * @param requeue hands an attempt whose back-off has passed to the executor's pool
+	 */
+	TaskRetries(Consumer<ManagedTask<?>> requeue) {
+		this.requeue = requeue;
+	}
+
+	/**
+	 * Schedule the next attempt of a failed task, if its policy retries the failure and
+	 * the executor still runs.
+	 * @param task the attempt that failed
+	 * @param failure what it failed with
+	 * @return whether another attempt follows
+	 */
+	boolean retryLater(ManagedTask<?> task, Throwable failure) {
+		TaskRetry retry = task.retry();
+		long delay = (retry != null && !this.closed && !task.future().isDone()) ? retry.nextDelay(failure) : -1;
+		if (retry == null || delay < 0) {
+			return false;
+		}
+		FutureProxy<?> future = task.future();
+		ManagedTask<?> next = task.nextAttempt();
+		TaskRetry.logRetry(future, failure, retry.maxAttempts(), delay);
+		this.waiting.add(next);
+		TaskRetry.schedule(() -> {
+			if (this.waiting.remove(next)) {
+				this.requeue.accept(next);
+			}
+		}, delay);
+		// close() may have missed the attempt: it never starts, its future ends
+		if (this.closed && this.waiting.remove(next)) {
+			next.future().cancel(false);
+		}
+		return true;
+	}
+
+	/**
+	 * Stop retrying: the futures of the attempts that wait end cancelled now, since a
+	 * back-off would outlast a pool that takes no more tasks.
+	 */
+	void close() {
+		this.closed = true;
+		for (ManagedTask<?> next : this.waiting) {
+			if (this.waiting.remove(next)) {
+				next.future().cancel(false);
+			}
+		}
+	}
+
+}
