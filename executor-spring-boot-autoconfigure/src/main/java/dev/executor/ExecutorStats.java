@@ -18,12 +18,14 @@ package dev.executor;
  * @param cancelled the number of tasks cancelled, before or while they ran
  * @param rejected the number of submissions rejected, because the queue was full or the
  * executor was shut down
+ * @param retries the number of failed attempts that were followed by another attempt of
+ * their task
  * @param storedFutures the number of futures stored under a key
  * @param full whether all workers are busy and the queue is at its capacity
  * @since 0.1.0
  */
 public record ExecutorStats(int maxWorkers, int poolSize, int active, int queued, int inFlight, long completed,
-		long failed, long cancelled, long rejected, int storedFutures, boolean full) {
+		long failed, long cancelled, long rejected, long retries, int storedFutures, boolean full) {
 
 	/**
 	 * Return a builder of figures, all zero to begin with.
@@ -55,6 +57,8 @@ public record ExecutorStats(int maxWorkers, int poolSize, int active, int queued
 		private long cancelled;
 
 		private long rejected;
+
+		private long retries;
 
 		private int storedFutures;
 
@@ -154,6 +158,16 @@ public record ExecutorStats(int maxWorkers, int poolSize, int active, int queued
 		}
 
 		/**
+		 * Set the number of failed attempts that another attempt followed.
+		 * @param retries the number of retries
+		 * @return this builder
+		 */
+		public Builder retries(long retries) {
+			this.retries = retries;
+			return this;
+		}
+
+		/**
 		 * Set the number of futures stored under a key.
 		 * @param storedFutures the number of stored futures
 		 * @return this builder
@@ -179,7 +193,8 @@ public record ExecutorStats(int maxWorkers, int poolSize, int active, int queued
 		 */
 		public ExecutorStats build() {
 			return new ExecutorStats(this.maxWorkers, this.poolSize, this.active, this.queued, this.inFlight,
-					this.completed, this.failed, this.cancelled, this.rejected, this.storedFutures, this.full);
+					this.completed, this.failed, this.cancelled, this.rejected, this.retries, this.storedFutures,
+					this.full);
 		}
 
 	}

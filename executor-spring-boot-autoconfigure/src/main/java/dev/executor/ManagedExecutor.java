@@ -287,4 +287,17 @@ public interface ManagedExecutor extends ExecutorService, AutoCloseable {
 	 */
 	void addDefaultDoneCallback(Consumer<? super FutureProxy<?>> callback);
 
+	/**
+	 * Return this executor as seen by tasks submitted with the given options: its
+	 * {@code submit}, {@code submitStored}, {@code map} and {@code execute} calls use the
+	 * options' retry policy and timeout where they set one, and this executor's own
+	 * otherwise. The view shares everything else with this executor (its pool, stored
+	 * futures, figures and default done-callbacks): shutting it down shuts this executor
+	 * down. A timeout given to a call wins over both.
+	 * @param options the options of the tasks
+	 * @return the view
+	 * @since 0.1.0
+	 */
+	ManagedExecutor with(TaskOptions options);
+
 }

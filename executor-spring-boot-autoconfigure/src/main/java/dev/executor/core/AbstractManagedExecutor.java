@@ -13,8 +13,11 @@ import java.util.stream.Stream;
 
 import dev.executor.FutureProxy;
 import dev.executor.ManagedExecutor;
+import dev.executor.TaskOptions;
 import dev.executor.context.TaskContext;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.retry.RetryPolicy;
 
 /**
  * The submission side of a {@link ManagedExecutor}: every {@code submit},
@@ -39,8 +42,37 @@ abstract class AbstractManagedExecutor extends AbstractExecutorService implement
 	 * @return the future of the task
 	 */
 	abstract <T extends @Nullable Object> FutureProxy<T> dispatch(@Nullable String key, Callable<T> callable,
-			TaskContext context,
-			@Nullable Duration timeout, List<Consumer<? super FutureProxy<?>>> callbacks, boolean adapt);
+			TaskContext context, @Nullable Duration timeout, @Nullable RetryPolicy retry,
+			List<Consumer<? super FutureProxy<?>>> callbacks, boolean adapt);
+
+	/**
+	 * Return the timeout of each attempt of the tasks submitted without one.
+	 * @return the timeout, {@code null} for none
+	 */
+	@Nullable Duration taskTimeout() {
+		return spec().taskTimeout();
+	}
+
+	/**
+	 * Return the policy by which failed tasks are run again.
+	 * @return the policy, {@code null} if they fail at their first failure
+	 */
+	@Nullable RetryPolicy retryPolicy() {
+		return spec().retry();
+	}
+
+	/**
+	 * Return the done-callbacks that every future of this executor gets.
+	 * @return the callbacks
+	 */
+	List<Consumer<? super FutureProxy<?>>> defaultCallbacks() {
+		return this.defaultCallbacks;
+	}
+
+	@Override
+	public ManagedExecutor with(TaskOptions options) {
+		return new OptionsManagedExecutor(this, options);
+	}
 
 	/**
 	 * Capture the context of the submitting thread.
@@ -72,7 +104,7 @@ abstract class AbstractManagedExecutor extends AbstractExecutorService implement
 
 	@Override
 	public <T extends @Nullable Object> FutureProxy<T> submit(Callable<T> task) {
-		return submitTask(null, task, spec().taskTimeout());
+		return submitTask(null, task, taskTimeout());
 	}
 
 	@Override
@@ -82,17 +114,17 @@ abstract class AbstractManagedExecutor extends AbstractExecutorService implement
 
 	@Override
 	public FutureProxy<?> submit(Runnable task) {
-		return this.<@Nullable Object>submitTask(null, callable(task), spec().taskTimeout());
+		return this.<@Nullable Object>submitTask(null, callable(task), taskTimeout());
 	}
 
 	@Override
 	public <T extends @Nullable Object> FutureProxy<T> submit(Runnable task, T result) {
-		return submitTask(null, new RunnableCallable<>(task, result), spec().taskTimeout());
+		return submitTask(null, new RunnableCallable<>(task, result), taskTimeout());
 	}
 
 	@Override
 	public <T extends @Nullable Object> FutureProxy<T> submitStored(String key, Callable<T> task) {
-		return submitTask(key, task, spec().taskTimeout());
+		return submitTask(key, task, taskTimeout());
 	}
 
 	@Override
@@ -102,12 +134,12 @@ abstract class AbstractManagedExecutor extends AbstractExecutorService implement
 
 	@Override
 	public FutureProxy<?> submitStored(String key, Runnable task) {
-		return this.<@Nullable Object>submitTask(key, callable(task), spec().taskTimeout());
+		return this.<@Nullable Object>submitTask(key, callable(task), taskTimeout());
 	}
 
 	private <T extends @Nullable Object> FutureProxy<T> submitTask(@Nullable String key, Callable<T> task,
 			@Nullable Duration timeout) {
-		return dispatch(key, task, captureContext(), timeout, this.defaultCallbacks, true);
+		return dispatch(key, task, captureContext(), timeout, retryPolicy(), defaultCallbacks(), true);
 	}
 
 	/**
@@ -122,7 +154,7 @@ abstract class AbstractManagedExecutor extends AbstractExecutorService implement
 			executeStage(command);
 		}
 		else {
-			dispatch(null, callable(command), captureContext(), spec().taskTimeout(), List.of(), true);
+			dispatch(null, callable(command), captureContext(), taskTimeout(), retryPolicy(), List.of(), true);
 		}
 	}
 
@@ -133,13 +165,13 @@ abstract class AbstractManagedExecutor extends AbstractExecutorService implement
 	 * @return the future of the task that runs it
 	 */
 	FutureProxy<?> executeStage(Runnable completion) {
-		return dispatch(null, Executors.callable(completion), captureContext(), null, List.of(), false);
+		return dispatch(null, Executors.callable(completion), captureContext(), null, null, List.of(), false);
 	}
 
 	@Override
 	public <T extends @Nullable Object, R extends @Nullable Object> Stream<R> map(Function<? super T, ? extends R> fn,
 			Iterable<? extends T> items) {
-		return map(fn, items, spec().taskTimeout());
+		return map(fn, items, taskTimeout());
 	}
 
 	@Override
@@ -147,11 +179,12 @@ abstract class AbstractManagedExecutor extends AbstractExecutorService implement
 			Iterable<? extends T> items,
 			@Nullable Duration timeout) {
 		TaskContext context = captureContext();
-		List<Consumer<? super FutureProxy<?>>> callbacks = this.defaultCallbacks;
+		List<Consumer<? super FutureProxy<?>>> callbacks = defaultCallbacks();
+		RetryPolicy retry = retryPolicy();
 		List<FutureProxy<R>> submitted = new ArrayList<>();
 		try {
 			for (T item : items) {
-				submitted.add(dispatch(null, new MappedItem<T, R>(fn, item), context, timeout, callbacks, true));
+				submitted.add(dispatch(null, new MappedItem<T, R>(fn, item), context, timeout, retry, callbacks, true));
 			}
 		}
 		catch (RuntimeException ex) {

@@ -66,8 +66,6 @@ public class DelegatingManagedExecutor extends LifecycleManagedExecutor {
 
 	private final InFlightTasks inFlight;
 
-	private final @Nullable RetryPolicy retryPolicy;
-
 	private final TaskRetries retries;
 
 	private volatile boolean shutdown;
@@ -93,7 +91,6 @@ public class DelegatingManagedExecutor extends LifecycleManagedExecutor {
 		this.futures = futures;
 		this.counters = new TaskCounters(pool, this.taskPool);
 		this.inFlight = this.counters.inFlight();
-		this.retryPolicy = spec.retry();
 		this.retries = new TaskRetries(this::requeue);
 	}
 
@@ -133,8 +130,8 @@ public class DelegatingManagedExecutor extends LifecycleManagedExecutor {
 
 	@Override
 	<T extends @Nullable Object> FutureProxy<T> dispatch(@Nullable String key, Callable<T> callable,
-			TaskContext context,
-			@Nullable Duration timeout, List<Consumer<? super FutureProxy<?>>> callbacks, boolean adapt) {
+			TaskContext context, @Nullable Duration timeout, @Nullable RetryPolicy retry,
+			List<Consumer<? super FutureProxy<?>>> callbacks, boolean adapt) {
 		if (this.shutdown) {
 			this.counters.rejected();
 			throw Rejections.shutDown(name());
@@ -143,9 +140,8 @@ public class DelegatingManagedExecutor extends LifecycleManagedExecutor {
 			callable = adapter.adapt(callable);
 		}
 		TaskFuture<T> future = new TaskFuture<>(this);
-		RetryPolicy retryPolicy = this.retryPolicy;
 		ManagedTask<T> task = new ManagedTask<>(this, future, callable, context, timeout,
-				(retryPolicy != null) ? new TaskRetry(retryPolicy) : null);
+				(retry != null) ? new TaskRetry(retry) : null);
 		future.attach(task);
 		if (key != null) {
 			this.futures.add(key, future);
@@ -202,7 +198,11 @@ public class DelegatingManagedExecutor extends LifecycleManagedExecutor {
 	 * @return whether another attempt follows
 	 */
 	boolean retryLater(ManagedTask<?> task, Throwable ex) {
-		return this.retries.retryLater(task, ex);
+		if (this.retries.retryLater(task, ex)) {
+			this.counters.retried();
+			return true;
+		}
+		return false;
 	}
 
 	private void requeue(ManagedTask<?> next) {

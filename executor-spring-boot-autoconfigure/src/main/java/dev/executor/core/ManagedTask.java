@@ -144,6 +144,9 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 	private boolean start() {
 		if (!this.future.isDone() && PHASE.compareAndSet(this, NEW, RUNNING)) {
 			this.future.markStarted();
+			if (this.retry != null) {
+				this.retry.attemptStarted();
+			}
 			return true;
 		}
 		// completed from outside before it could start, other than by cancel

@@ -26,6 +26,8 @@ final class TaskCounters {
 
 	private final LongAdder cancelled = new LongAdder();
 
+	private final LongAdder retries = new LongAdder();
+
 	TaskCounters(ExecutorService pool, TaskPool taskPool) {
 		this.taskPool = taskPool;
 		this.inFlight = InFlightTasks.of(pool, taskPool);
@@ -37,6 +39,10 @@ final class TaskCounters {
 
 	void rejected() {
 		this.rejected.increment();
+	}
+
+	void retried() {
+		this.retries.increment();
 	}
 
 	void ended(TaskOutcome outcome) {
@@ -60,6 +66,7 @@ final class TaskCounters {
 			.failed(this.failed.sum())
 			.cancelled(this.cancelled.sum())
 			.rejected(this.rejected.sum())
+			.retries(this.retries.sum())
 			.storedFutures(storedFutures)
 			.full(this.taskPool.isFull())
 			.build();

@@ -1,5 +1,6 @@
 package dev.executor.core;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -33,6 +34,11 @@ final class TaskRetry {
 	private @Nullable BackOffExecution backOff;
 
 	private final List<Throwable> failures = new ArrayList<>();
+
+	// when the first attempt started, for the policy's timeout of all attempts together
+	private long firstStart;
+
+	private boolean started;
 
 	TaskRetry(RetryPolicy policy) {
 		this.policy = policy;
@@ -71,6 +77,16 @@ final class TaskRetry {
 	}
 
 	/**
+	 * Note that an attempt starts.
+	 */
+	void attemptStarted() {
+		if (!this.started) {
+			this.firstStart = System.nanoTime();
+			this.started = true;
+		}
+	}
+
+	/**
 	 * Decide whether the attempt that failed with the given exception is retried.
 	 * @param failure what the attempt failed with
 	 * @return the delay before the next attempt in milliseconds, or {@code -1} if the
@@ -84,11 +100,22 @@ final class TaskRetry {
 			this.backOff = this.policy.getBackOff().start();
 		}
 		long delay = this.backOff.nextBackOff();
-		if (delay == BackOffExecution.STOP) {
+		if (delay == BackOffExecution.STOP || pastTimeout(delay)) {
 			return -1;
 		}
 		this.failures.add(failure);
 		return delay;
+	}
+
+	// like RetryTemplate: no attempt starts once the next one would begin after the
+	// policy's timeout, counted from the start of the first
+	private boolean pastTimeout(long delayMillis) {
+		Duration timeout = this.policy.getTimeout();
+		if (timeout.isZero() || timeout.isNegative()) {
+			return false;
+		}
+		long elapsed = System.nanoTime() - this.firstStart;
+		return elapsed + TimeUnit.MILLISECONDS.toNanos(delayMillis) > timeout.toNanos();
 	}
 
 	/**

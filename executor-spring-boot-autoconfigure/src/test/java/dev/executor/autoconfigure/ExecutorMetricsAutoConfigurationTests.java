@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.executor.FutureProxy;
 import dev.executor.ManagedExecutor;
@@ -42,7 +43,8 @@ class ExecutorMetricsAutoConfigurationTests {
 	private static final String[] POOL_METERS = { "executor.active", "executor.queued", "executor.pool.size",
 			"executor.pool.max", "executor.completed" };
 
-	private static final String[] EXECUTOR_METERS = { "executor.futures.stored", "executor.rejected" };
+	private static final String[] EXECUTOR_METERS = { "executor.futures.stored", "executor.rejected",
+			"executor.tasks.retries" };
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
@@ -148,6 +150,31 @@ class ExecutorMetricsAutoConfigurationTests {
 				.isEqualTo(1);
 			this.release.countDown();
 		});
+	}
+
+	@Test
+	void retriesCounterShouldCountFailedAttemptsThatAnotherFollowed() {
+		this.contextRunner.withPropertyValues("executor.retry.max-retries=3", "executor.retry.delay=10ms")
+			.run((context) -> {
+				ManagedExecutor executor = context.getBean(ManagedExecutor.class);
+				AtomicInteger calls = new AtomicInteger();
+				FutureProxy<String> future = executor.submit(() -> {
+					if (calls.incrementAndGet() <= 2) {
+						throw new IllegalStateException("failure " + calls.get());
+					}
+					return "done";
+				});
+				assertThat(future.get(5, TimeUnit.SECONDS)).isEqualTo("done");
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("executor.tasks.retries").tag("name", "default").functionCounter().count())
+					.isEqualTo(2);
+				// one outcome per task: the timer hears of the last attempt only
+				await().untilAsserted(() -> assertThat(
+						registry.get("executor.tasks").tags("name", "default", "outcome", "success").timer().count())
+					.isOne());
+				assertThat(registry.get("executor.tasks").tags("name", "default", "outcome", "failure").timer().count())
+					.isZero();
+			});
 	}
 
 	@Test

@@ -30,6 +30,8 @@ import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
  * cancelled before it started counts with a duration of zero;</li>
  * <li>{@code executor.futures.stored}, the number of stored futures;</li>
  * <li>{@code executor.rejected}, the number of rejected submissions.</li>
+ * <li>{@code executor.tasks.retries}, the number of failed attempts that another attempt
+ * followed.</li>
  * </ul>
  */
 public class ExecutorMetrics implements TaskObserver {
@@ -59,6 +61,11 @@ public class ExecutorMetrics implements TaskObserver {
 		FunctionCounter.builder("executor.rejected", executor, (counted) -> counted.stats().rejected())
 			.tags(tags)
 			.description("The number of tasks the executor rejected, because its queue was full or it was shut down")
+			.baseUnit("tasks")
+			.register(this.registry);
+		FunctionCounter.builder("executor.tasks.retries", executor, (counted) -> counted.stats().retries())
+			.tags(tags)
+			.description("The number of failed attempts of tasks that were followed by another attempt")
 			.baseUnit("tasks")
 			.register(this.registry);
 		return new TaskTimers(this.registry, tags);
