@@ -3,6 +3,7 @@ package dev.executor.autoconfigure;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.executor.ManagedExecutor;
 import dev.executor.actuate.observation.TaskObservations;
@@ -65,6 +66,32 @@ class ExecutorObservationAutoConfigurationTests {
 			assertThat(task.getError()).isSameAs(failure);
 			assertThat(task.getLowCardinalityKeyValue("outcome")).isEqualTo(KeyValue.of("outcome", "failure"));
 		});
+	}
+
+	@Test
+	void retriedTaskShouldHaveAnObservationPerAttemptEachAChildOfTheSubmitters() {
+		this.contextRunner.withPropertyValues("executor.retry.max-retries=2", "executor.retry.delay=10ms")
+			.run((context) -> {
+				ObservationRegistry registry = context.getBean(ObservationRegistry.class);
+				AtomicInteger calls = new AtomicInteger();
+				Observation request = Observation.start("request", registry);
+				try (Observation.Scope scope = request.openScope()) {
+					context.getBean(ManagedExecutor.class).submit(() -> {
+						if (calls.incrementAndGet() < 3) {
+							throw new IllegalStateException("failure " + calls.get());
+						}
+						return "done";
+					}).get(5, TimeUnit.SECONDS);
+				}
+				request.stop();
+				RecordingHandler handler = context.getBean(RecordingHandler.class);
+				await().until(() -> handler.stopped.size() == 3);
+				assertThat(handler.stopped).allSatisfy((task) -> assertThat(task.getParentObservation()).isSameAs(request));
+				assertThat(handler.stopped).extracting((task) -> task.getLowCardinalityKeyValue("outcome").getValue())
+					.containsExactly("failure", "failure", "success");
+				assertThat(handler.stopped).extracting((task) -> task.getHighCardinalityKeyValue("attempt"))
+					.containsExactly(null, KeyValue.of("attempt", "2"), KeyValue.of("attempt", "3"));
+			});
 	}
 
 	@Test

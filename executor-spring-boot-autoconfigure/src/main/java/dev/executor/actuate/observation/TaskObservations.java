@@ -17,7 +17,9 @@ import io.micrometer.observation.ObservationRegistry;
  * its context, and becomes the parent of the task's. Low cardinality keys:
  * {@code name}, the executor name, and {@code outcome}, how the task ended
  * ({@code success}, {@code failure}, {@code cancelled}, {@code timeout}); high
- * cardinality key: {@code key}, the key of a stored future.
+ * cardinality keys: {@code key}, the key of a stored future, and {@code attempt}, the
+ * attempt it observes when the task is retried: each attempt has an observation of its
+ * own, with the same parent.
  */
 public class TaskObservations implements TaskObserver {
 
@@ -74,6 +76,9 @@ public class TaskObservations implements TaskObserver {
 				.contextualName(this.contextualName)
 				.lowCardinalityKeyValue(this.name);
 			future.key().ifPresent((key) -> observation.highCardinalityKeyValue("key", key));
+			if (future.attempts() > 1) {
+				observation.highCardinalityKeyValue("attempt", Integer.toString(future.attempts()));
+			}
 			Observation.Scope scope = observation.start().openScope();
 			return (outcome) -> {
 				observation.lowCardinalityKeyValue(OUTCOMES[outcome.ordinal()]);
