@@ -1,5 +1,7 @@
 package dev.executor.autoconfigure;
 
+import java.time.Duration;
+
 import dev.executor.ManagedExecutor;
 import org.junit.jupiter.api.Test;
 
@@ -61,11 +63,19 @@ class RetryAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class RetryPolicyConfiguration {
 
+		// tag::policy-bean[]
 		@Bean
 		@Qualifier("reports")
 		RetryPolicy reportsRetryPolicy() {
-			return RetryPolicy.withMaxRetries(5);
+			return RetryPolicy.builder()
+				.maxRetries(5)
+				.delay(Duration.ofMillis(500))
+				.multiplier(2)
+				.timeout(Duration.ofMinutes(1))
+				.predicate((ex) -> !(ex instanceof IllegalArgumentException))
+				.build();
 		}
+		// end::policy-bean[]
 
 	}
 

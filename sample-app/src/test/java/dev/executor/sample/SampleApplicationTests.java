@@ -98,7 +98,7 @@ class SampleApplicationTests {
 			.body(new ParameterizedTypeReference<>() {
 			});
 		assertThat(executors).extracting((executor) -> executor.get("name"))
-			.containsExactlyInAnyOrder("default", "reports", "notifications", "isolated");
+			.containsExactlyInAnyOrder("default", "reports", "notifications", "isolated", "partner");
 	}
 
 }
