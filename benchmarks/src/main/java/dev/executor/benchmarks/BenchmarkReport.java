@@ -62,6 +62,7 @@ public final class BenchmarkReport {
 			report.threadExecutors();
 			report.storedFutures();
 			report.jobs();
+			report.retries();
 			report.retainedHeap();
 		}
 		report.processes();
@@ -126,6 +127,22 @@ public final class BenchmarkReport {
 		}
 		section("@Job call against direct submit, round trip (ns/call, lower is better)", scores, "directSubmit",
 				false);
+	}
+
+	private void retries() throws RunnerException {
+		Collection<RunResult> results = run(RetryBenchmark.class.getSimpleName(), (options) -> options);
+		for (String benchmark : List.of("roundTrip", "batch")) {
+			Map<String, Double> scores = new LinkedHashMap<>();
+			for (RunResult result : results) {
+				if (result.getParams().getBenchmark().endsWith("." + benchmark)) {
+					scores.put(result.getParams().getParam("retrier"), score(result));
+				}
+			}
+			String title = "roundTrip".equals(benchmark) ? "a task failing once, retried at once, round trip"
+					: "tasks failing once, " + RetryBenchmark.BATCH + " at once, " + RetryBenchmark.BACK_OFF_MILLIS
+							+ "ms back-off";
+			section(title + " (us/task, lower is better)", scores, "template", false);
+		}
 	}
 
 	private void retainedHeap() throws Exception {
