@@ -125,6 +125,18 @@ public class FutureProxy<T extends @Nullable Object> extends CompletableFuture<T
 	}
 
 	/**
+	 * Return the exception of the last attempt of this future's task that failed: while a
+	 * failed task waits for its next attempt, that attempt's; once the future failed, the
+	 * exception it failed with. The default implementation, for futures whose task is not
+	 * retried, returns {@link #failure()}.
+	 * @return the exception, empty if no attempt failed or the future ended otherwise
+	 * @since 0.1.0
+	 */
+	public Optional<Throwable> lastFailure() {
+		return failure();
+	}
+
+	/**
 	 * Whether the task behind this future is running. The default implementation, for
 	 * futures without a task, returns {@code false}.
 	 * @return whether the task is running

@@ -196,6 +196,8 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 			this.executor.taskFailed(this.future, ex);
 			return null;
 		}
+		// noted before the next attempt is scheduled, which may fail before this returns
+		this.future.attemptFailed(ex);
 		if (this.executor.retryLater(this, ex)) {
 			return TaskOutcome.of(ex);
 		}

@@ -74,6 +74,9 @@ final class TaskFuture<T extends @Nullable Object> extends FutureProxy<T> {
 
 	private volatile int attempts;
 
+	// the failure of the attempt whose retry is due, until the future ends
+	private volatile @Nullable Throwable retriedFailure;
+
 	TaskFuture(DelegatingManagedExecutor executor) {
 		super(executor.name(), executor);
 		this.executor = executor;
@@ -105,6 +108,19 @@ final class TaskFuture<T extends @Nullable Object> extends FutureProxy<T> {
 	@Override
 	public int attempts() {
 		return this.ofTask ? this.attempts : super.attempts();
+	}
+
+	void attemptFailed(Throwable failure) {
+		this.retriedFailure = failure;
+	}
+
+	@Override
+	public Optional<Throwable> lastFailure() {
+		Throwable retried = this.retriedFailure;
+		if (retried != null && !isDone()) {
+			return Optional.of(retried);
+		}
+		return failure();
 	}
 
 	private long startedAfter() {

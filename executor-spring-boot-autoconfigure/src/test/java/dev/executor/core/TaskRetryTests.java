@@ -104,6 +104,25 @@ class TaskRetryTests {
 	}
 
 	@Test
+	void futureWaitingForItsNextAttemptShouldShowTheLastAttemptsFailure() {
+		DelegatingManagedExecutor executor = retrying(RetryPolicy.builder().maxRetries(1).delay(LONG).build());
+		FutureProxy<String> retried = executor.submit(() -> failTimes(1, "done"));
+		await().until(() -> retried.lastFailure().isPresent());
+		assertThat(retried.lastFailure()).get().extracting(Throwable::getMessage).isEqualTo("failure 1");
+		assertThat(retried.state()).isEqualTo(FutureState.PENDING);
+		assertThat(retried.failure()).isEmpty();
+	}
+
+	@Test
+	void failedFutureShouldShowItsOwnFailureAsTheLast() {
+		DelegatingManagedExecutor executor = retrying(RetryPolicy.builder().maxRetries(1).delay(QUICK).build());
+		FutureProxy<String> future = executor.submit(() -> failTimes(10, "never"));
+		await().until(future::isDone);
+		assertThat(future.lastFailure()).isEqualTo(future.failure()).get().extracting(Throwable::getMessage)
+			.isEqualTo("failure 2");
+	}
+
+	@Test
 	void cancelDuringBackOffShouldEndTheFutureCancelledAndStartNoAttempt() throws InterruptedException {
 		DelegatingManagedExecutor executor = retrying(RetryPolicy.builder().maxRetries(1).delay(QUICK).build());
 		List<TaskOutcome> ended = new CopyOnWriteArrayList<>();
