@@ -125,10 +125,8 @@ public class FutureProxy<T extends @Nullable Object> extends CompletableFuture<T
 	}
 
 	/**
-	 * Return the exception of the last attempt of this future's task that failed: while a
-	 * failed task waits for its next attempt, that attempt's; once the future failed, the
-	 * exception it failed with. The default implementation, for futures whose task is not
-	 * retried, returns {@link #failure()}.
+	 * Return the exception of the last failed attempt of this future's task: while it
+	 * waits for its next attempt, that attempt's; otherwise {@link #failure()}.
 	 * @return the exception, empty if no attempt failed or the future ended otherwise
 	 * @since 0.1.0
 	 */
