@@ -35,12 +35,9 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 
 	private static final VarHandle PHASE;
 
-	private static final VarHandle ATTEMPT_ENDED;
-
 	static {
 		try {
 			PHASE = MethodHandles.lookup().findVarHandle(ManagedTask.class, "phase", int.class);
-			ATTEMPT_ENDED = MethodHandles.lookup().findVarHandle(ManagedTask.class, "attemptEnded", boolean.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -59,15 +56,9 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 
 	private final @Nullable Duration timeout;
 
-	// the retries of the task's future, shared by its attempts; null when it has none
-	private final @Nullable TaskRetry retry;
-
-	// with retries, the attempt and its timeout race to decide how the attempt ended
-	private volatile boolean attemptEnded;
-
-	private volatile @Nullable TaskTimeoutException timedOutWith;
-
-	private boolean retriedLater;
+	// the retries of the task's future and this attempt's part in them; null when the
+	// task has none
+	private final @Nullable RetryAttempt attempt;
 
 	// in-flight sets hash their tasks; an identity hash would be computed on first use
 	private final int hash = ThreadLocalRandom.current().nextInt();
@@ -85,11 +76,11 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 		this.callable = callable;
 		this.context = context;
 		this.timeout = timeout;
-		this.retry = retry;
+		this.attempt = (retry != null) ? new RetryAttempt(retry) : null;
 	}
 
 	@Nullable TaskRetry retry() {
-		return this.retry;
+		return (this.attempt != null) ? this.attempt.retry() : null;
 	}
 
 	/**
@@ -99,9 +90,9 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 	 */
 	ManagedTask<T> nextAttempt() {
 		ManagedTask<T> next = new ManagedTask<>(this.executor, this.future, Objects.requireNonNull(this.callable),
-				Objects.requireNonNull(this.context), this.timeout, this.retry);
+				Objects.requireNonNull(this.context), this.timeout, retry());
 		this.future.reattach(next);
-		this.retriedLater = true;
+		Objects.requireNonNull(this.attempt).followedByAnother();
 		return next;
 	}
 
@@ -132,7 +123,7 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 			endRun();
 			this.runner = null;
 			release();
-			if (this.retriedLater) {
+			if (this.attempt != null && this.attempt.isFollowedByAnother()) {
 				this.executor.taskExited(this, entry);
 			}
 			else {
@@ -144,8 +135,8 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 	private boolean start() {
 		if (!this.future.isDone() && PHASE.compareAndSet(this, NEW, RUNNING)) {
 			this.future.markStarted();
-			if (this.retry != null) {
-				this.retry.attemptStarted();
+			if (this.attempt != null) {
+				this.attempt.retry().attemptStarted();
 			}
 			return true;
 		}
@@ -173,11 +164,11 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 				this.future.complete(result);
 			}
 			else {
-				retried = failed(Objects.requireNonNull(this.timedOutWith));
+				retried = failed(Objects.requireNonNull(this.attempt).timedOutWith());
 			}
 		}
 		catch (Throwable ex) {
-			retried = failed(ownsEnd() ? ex : Objects.requireNonNull(this.timedOutWith));
+			retried = failed(ownsEnd() ? ex : Objects.requireNonNull(this.attempt).timedOutWith());
 		}
 		finally {
 			observation.close((retried != null) ? retried : this.future.outcome());
@@ -186,18 +177,18 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 
 	// whether the attempt itself, not its timeout, decides how it ended
 	private boolean ownsEnd() {
-		return this.retry == null || ATTEMPT_ENDED.compareAndSet(this, false, true);
+		return this.attempt == null || this.attempt.end();
 	}
 
 	// the outcome of this attempt if another one follows, null if the future failed
 	private @Nullable TaskOutcome failed(Throwable ex) {
-		TaskRetry retry = this.retry;
+		TaskRetry retry = retry();
 		if (retry == null) {
 			this.executor.taskFailed(this.future, ex);
 			return null;
 		}
 		// noted before the next attempt is scheduled, which may fail before this returns
-		this.future.attemptFailed(ex);
+		retry.attemptFailed(ex);
 		if (this.executor.retryLater(this, ex)) {
 			return TaskOutcome.of(ex);
 		}
@@ -257,10 +248,11 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 		}
 		TaskTimeoutException failure = new TaskTimeoutException(this.executor.name(), this.future.key().orElse(null),
 				timeout);
-		if (this.retry != null) {
+		RetryAttempt attempt = this.attempt;
+		if (attempt != null) {
 			// the attempt decides, once interrupted, whether the timeout is retried
-			this.timedOutWith = failure;
-			if (ATTEMPT_ENDED.compareAndSet(this, false, true)) {
+			attempt.timedOut(failure);
+			if (attempt.end()) {
 				interrupt();
 			}
 			return;

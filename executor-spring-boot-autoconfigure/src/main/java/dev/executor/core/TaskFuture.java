@@ -74,9 +74,6 @@ final class TaskFuture<T extends @Nullable Object> extends FutureProxy<T> {
 
 	private volatile int attempts;
 
-	// the failure of the attempt whose retry is due, until the future ends
-	private volatile @Nullable Throwable retriedFailure;
-
 	TaskFuture(DelegatingManagedExecutor executor) {
 		super(executor.name(), executor);
 		this.executor = executor;
@@ -110,17 +107,12 @@ final class TaskFuture<T extends @Nullable Object> extends FutureProxy<T> {
 		return this.ofTask ? this.attempts : super.attempts();
 	}
 
-	void attemptFailed(Throwable failure) {
-		this.retriedFailure = failure;
-	}
-
 	@Override
 	public Optional<Throwable> lastFailure() {
-		Throwable retried = this.retriedFailure;
-		if (retried != null && !isDone()) {
-			return Optional.of(retried);
-		}
-		return failure();
+		ManagedTask<T> task = this.task;
+		TaskRetry retry = (task != null) ? task.retry() : null;
+		Throwable failed = (retry != null) ? retry.lastAttemptFailure() : null;
+		return (failed != null && !isDone()) ? Optional.of(failed) : failure();
 	}
 
 	private long startedAfter() {

@@ -40,6 +40,9 @@ final class TaskRetry {
 
 	private boolean started;
 
+	// read by anyone who asks why the task waits for its next attempt
+	private volatile @Nullable Throwable lastAttemptFailure;
+
 	TaskRetry(RetryPolicy policy) {
 		this.policy = policy;
 	}
@@ -74,6 +77,18 @@ final class TaskRetry {
 					+ future.executorName() + "' failed on attempt " + future.attempts() + of + ", retrying in "
 					+ delayMillis + "ms: " + failure);
 		}
+	}
+
+	/**
+	 * Note the failure of an attempt, before deciding whether another follows.
+	 * @param failure what the attempt failed with
+	 */
+	void attemptFailed(Throwable failure) {
+		this.lastAttemptFailure = failure;
+	}
+
+	@Nullable Throwable lastAttemptFailure() {
+		return this.lastAttemptFailure;
 	}
 
 	/**
