@@ -1,20 +1,30 @@
 package dev.executor.hazelcast;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
+import java.util.Map;
 
+import com.hazelcast.config.IndexType;
 import com.hazelcast.map.IMap;
+import com.hazelcast.query.PagingPredicate;
+import com.hazelcast.query.Predicate;
+import com.hazelcast.query.Predicates;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Evicts finished entries from a map of stored futures, for the whole cluster: those
  * finished longer than the time-to-live ago, then the oldest finished ones while the map
- * holds more than its maximum length. Unfinished entries are never evicted. Every
- * instance evicts the same entries, each removal only if the entry is unchanged.
+ * holds more than its maximum length. Unfinished entries are never evicted. The entries
+ * are found by a query on a sorted index of when they finished, run by the members that
+ * hold them, so that no call reads the whole map; each removal happens only if the entry
+ * is unchanged.
  */
 final class ClusterEviction {
+
+	// the name of the attribute queried, a field of StoredFutureEntry; 0 until finished
+	static final String FINISHED_AT = "finishedAt";
 
 	private final int maxLength;
 
@@ -25,32 +35,48 @@ final class ClusterEviction {
 		this.timeToLiveMillis = (timeToLive != null) ? timeToLive.toMillis() : Long.MAX_VALUE;
 	}
 
+	/**
+	 * Add the index the queries of this eviction use to the given map; adding it again,
+	 * from another instance, changes nothing.
+	 * @param map the map of stored futures
+	 */
+	static void index(IMap<String, StoredFutureEntry> map) {
+		map.addIndex(IndexType.SORTED, FINISHED_AT);
+	}
+
 	void evict(IMap<String, StoredFutureEntry> map) {
-		// reading every entry goes to every member: without a time-to-live, only a map
-		// longer than its maximum can have something to evict
-		if (this.timeToLiveMillis == Long.MAX_VALUE && map.size() <= this.maxLength) {
-			return;
+		if (this.timeToLiveMillis != Long.MAX_VALUE) {
+			long expired = System.currentTimeMillis() - this.timeToLiveMillis;
+			map.removeAll(Predicates.between(FINISHED_AT, 1L, expired));
 		}
-		long now = System.currentTimeMillis();
-		List<StoredFutureEntry> finished = new ArrayList<>();
-		int size = 0;
-		for (StoredFutureEntry entry : map.values()) {
-			size++;
-			if (!entry.isFinished()) {
-				continue;
-			}
-			if (now - entry.finishedAt() >= this.timeToLiveMillis) {
-				map.remove(entry.key(), entry);
-				size--;
-			}
-			else {
-				finished.add(entry);
-			}
+		int excess = map.size() - this.maxLength;
+		if (excess > 0) {
+			evictOldest(map, excess);
 		}
-		finished.sort(Comparator.comparingLong(StoredFutureEntry::finishedAt));
-		for (int i = 0; size > this.maxLength && i < finished.size(); i++, size--) {
-			map.remove(finished.get(i).key(), finished.get(i));
+	}
+
+	private void evictOldest(IMap<String, StoredFutureEntry> map, int count) {
+		Predicate<String, StoredFutureEntry> finished = Predicates.greaterThan(FINISHED_AT, 0L);
+		PagingPredicate<String, StoredFutureEntry> oldest = Predicates.pagingPredicate(finished,
+				new OldestFinishedFirst(), count);
+		for (Map.Entry<String, StoredFutureEntry> entry : map.entrySet(oldest)) {
+			map.remove(entry.getKey(), entry.getValue());
 		}
+	}
+
+	/**
+	 * Orders entries by when they finished; it runs on the members, so it travels.
+	 */
+	static final class OldestFinishedFirst implements Comparator<Map.Entry<String, StoredFutureEntry>>, Serializable {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
+
+		@Override
+		public int compare(Map.Entry<String, StoredFutureEntry> left, Map.Entry<String, StoredFutureEntry> right) {
+			return Long.compare(left.getValue().finishedAt(), right.getValue().finishedAt());
+		}
+
 	}
 
 }

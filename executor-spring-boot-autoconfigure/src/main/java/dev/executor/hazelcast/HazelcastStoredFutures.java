@@ -92,6 +92,7 @@ public class HazelcastStoredFutures implements StoredFutures, AutoCloseable {
 		this.eviction = new ClusterEviction(maxLength, timeToLive);
 		this.instance = instance;
 		this.map = instance.getMap(CONTEXT_PREFIX.substring("dev.".length()) + executorName);
+		ClusterEviction.index(this.map);
 		this.poppedOutcomes = instance.getMap(this.map.getName() + ".popped");
 		this.ids = instance.getFlakeIdGenerator(CONTEXT_PREFIX + executorName);
 		this.serialization = new Serialization(classLoader);

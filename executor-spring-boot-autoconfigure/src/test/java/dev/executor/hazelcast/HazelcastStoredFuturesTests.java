@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.query.LocalIndexStats;
 import dev.executor.DuplicateFutureKeyException;
 import dev.executor.FutureProxy;
 import dev.executor.FutureState;
@@ -188,6 +190,24 @@ class HazelcastStoredFuturesTests {
 		written.put("finished", entry("finished", now).finished(FutureState.FINISHED, 3, null, now));
 		new ClusterEviction(1, null).evict(this.memberB.getMap(written.getName()));
 		assertThat(written.keySet()).containsExactlyInAnyOrder("running-1", "running-2");
+	}
+
+	@Test
+	void evictionShouldFindItsEntriesThroughTheIndexOfWhenTheyFinished() {
+		IMap<String, StoredFutureEntry> written = this.memberA.getMap("eviction-" + UUID.randomUUID());
+		ClusterEviction.index(written);
+		long now = System.currentTimeMillis();
+		for (int i = 0; i < 10; i++) {
+			written.put("finished-" + i, entry("finished-" + i, now).finished(FutureState.FINISHED, i, null, now + i));
+		}
+		new ClusterEviction(4, Duration.ofDays(1)).evict(this.memberB.getMap(written.getName()));
+		assertThat(written.keySet()).containsExactlyInAnyOrder("finished-6", "finished-7", "finished-8", "finished-9");
+		long indexedQueries = Stream.of(this.memberA, this.memberB)
+			.map((member) -> member.getMap(written.getName()).getLocalMapStats().getIndexStats())
+			.flatMap((stats) -> stats.values().stream())
+			.mapToLong(LocalIndexStats::getQueryCount)
+			.sum();
+		assertThat(indexedQueries).isPositive();
 	}
 
 	private StoredFutureEntry entry(String key, long submittedAt) {
