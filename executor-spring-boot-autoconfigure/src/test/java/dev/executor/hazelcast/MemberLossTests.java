@@ -82,6 +82,21 @@ class MemberLossTests {
 	}
 
 	@Test
+	void memberLeavingWhenTheRetryPolicyRetriesShouldRunItsTasksAgainAsAnotherAttempt() throws Exception {
+		this.executor = TestHazelcast.executor(this.memberA, "executor.max-workers=4", "executor.retry.max-retries=1",
+				"executor.retry.delay=10ms");
+		List<FutureProxy<String>> blocked = submitBlockingTasks(4);
+		this.memberB.getLifecycleService().terminate();
+		Blockers.release.countDown();
+		List<String> finished = new ArrayList<>();
+		for (FutureProxy<String> future : blocked) {
+			finished.add(future.get(30, TimeUnit.SECONDS));
+		}
+		assertThat(finished).hasSize(4).containsOnly(this.memberA.getName());
+		assertThat(blocked).extracting(FutureProxy::attempts).containsExactlyInAnyOrder(1, 1, 2, 2);
+	}
+
+	@Test
 	void storedFuturesWhenTheirOwnerLeavesShouldFailForTheRemainingInstances() throws Exception {
 		String[] properties = { "executor.type=thread", "executor.futures.store=hazelcast" };
 		this.executor = TestHazelcast.executor(this.memberA, properties);
