@@ -10,7 +10,7 @@ import dev.executor.Job;
 import dev.executor.ManagedExecutor;
 import dev.executor.ManagedExecutors;
 import dev.executor.actuate.endpoint.ExecutorsEndpoint;
-import dev.executor.actuate.endpoint.ExecutorsEndpoint.ExecutorsDescriptor;
+import dev.executor.actuate.endpoint.ExecutorsEndpointDescriptors.ExecutorsDescriptor;
 import dev.executor.actuate.health.ExecutorsHealthContributor;
 import dev.executor.process.WorkerApplication;
 import dev.executor.spi.ExecutorBackend;

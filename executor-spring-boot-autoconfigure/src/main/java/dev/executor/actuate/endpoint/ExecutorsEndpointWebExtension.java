@@ -3,12 +3,12 @@ package dev.executor.actuate.endpoint;
 import java.util.Map;
 import java.util.Set;
 
-import dev.executor.actuate.endpoint.ExecutorsEndpoint.ExceptionDescriptor;
-import dev.executor.actuate.endpoint.ExecutorsEndpoint.ExecutorDescriptor;
-import dev.executor.actuate.endpoint.ExecutorsEndpoint.ExecutorDetailsDescriptor;
-import dev.executor.actuate.endpoint.ExecutorsEndpoint.ExecutorsDescriptor;
-import dev.executor.actuate.endpoint.ExecutorsEndpoint.FutureDescriptor;
-import dev.executor.actuate.endpoint.ExecutorsEndpoint.FutureDetailsDescriptor;
+import dev.executor.actuate.endpoint.ExecutorsEndpointDescriptors.ExceptionDescriptor;
+import dev.executor.actuate.endpoint.ExecutorsEndpointDescriptors.ExecutorDescriptor;
+import dev.executor.actuate.endpoint.ExecutorsEndpointDescriptors.ExecutorDetailsDescriptor;
+import dev.executor.actuate.endpoint.ExecutorsEndpointDescriptors.ExecutorsDescriptor;
+import dev.executor.actuate.endpoint.ExecutorsEndpointDescriptors.FutureDescriptor;
+import dev.executor.actuate.endpoint.ExecutorsEndpointDescriptors.FutureDetailsDescriptor;
 import dev.executor.actuate.endpoint.ExecutorsEndpointWebExtension.ExecutorsEndpointWebExtensionRuntimeHints;
 import org.jspecify.annotations.Nullable;
 

@@ -1,0 +1,221 @@
+package dev.executor.actuate.endpoint;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.executor.ExecutorStats;
+import dev.executor.FutureProxy;
+import dev.executor.FutureState;
+import dev.executor.ManagedExecutor;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+
+/**
+ * The descriptions that the {@link ExecutorsEndpoint} answers with, as JSON.
+ *
+ * @since 0.1.0
+ */
+public final class ExecutorsEndpointDescriptors {
+
+	private ExecutorsEndpointDescriptors() {
+	}
+
+	/**
+	 * Description of every executor.
+	 */
+	public static final class ExecutorsDescriptor implements OperationResponseBody {
+
+		private final Map<String, ExecutorDescriptor> executors;
+
+		ExecutorsDescriptor(Map<String, ExecutorDescriptor> executors) {
+			this.executors = executors;
+		}
+
+		public Map<String, ExecutorDescriptor> getExecutors() {
+			return this.executors;
+		}
+
+	}
+
+	/**
+	 * Description of an executor and its pool figures.
+	 */
+	public static class ExecutorDescriptor {
+
+		private final String type;
+
+		private final ExecutorStats stats;
+
+		ExecutorDescriptor(ManagedExecutor executor) {
+			this.type = executor.type();
+			this.stats = executor.stats();
+		}
+
+		public String getType() {
+			return this.type;
+		}
+
+		public int getMaxWorkers() {
+			return this.stats.maxWorkers();
+		}
+
+		public int getActive() {
+			return this.stats.active();
+		}
+
+		public int getQueued() {
+			return this.stats.queued();
+		}
+
+		public long getCompleted() {
+			return this.stats.completed();
+		}
+
+		public long getRejected() {
+			return this.stats.rejected();
+		}
+
+		public int getStoredFutures() {
+			return this.stats.storedFutures();
+		}
+
+	}
+
+	/**
+	 * Description of an executor with its stored futures.
+	 */
+	public static final class ExecutorDetailsDescriptor extends ExecutorDescriptor implements OperationResponseBody {
+
+		private final String name;
+
+		private final List<FutureDescriptor> futures;
+
+		ExecutorDetailsDescriptor(ManagedExecutor executor, List<FutureDescriptor> futures) {
+			super(executor);
+			this.name = executor.name();
+			this.futures = futures;
+		}
+
+		public String getName() {
+			return this.name;
+		}
+
+		public List<FutureDescriptor> getFutures() {
+			return this.futures;
+		}
+
+	}
+
+	/**
+	 * Description of a stored future: its state and the times of its task.
+	 */
+	public static class FutureDescriptor implements OperationResponseBody {
+
+		private final @Nullable String key;
+
+		private final FutureState state;
+
+		private final @Nullable Instant submitted;
+
+		private final @Nullable Instant started;
+
+		private final @Nullable Instant finished;
+
+		private final @Nullable Duration duration;
+
+		FutureDescriptor(FutureProxy<?> future) {
+			this.key = future.key().orElse(null);
+			this.state = future.state();
+			this.submitted = future.submitted().orElse(null);
+			this.started = future.started().orElse(null);
+			this.finished = future.finished().orElse(null);
+			this.duration = future.duration().orElse(null);
+		}
+
+		public @Nullable String getKey() {
+			return this.key;
+		}
+
+		public FutureState getState() {
+			return this.state;
+		}
+
+		public @Nullable Instant getSubmitted() {
+			return this.submitted;
+		}
+
+		public @Nullable Instant getStarted() {
+			return this.started;
+		}
+
+		public @Nullable Instant getFinished() {
+			return this.finished;
+		}
+
+		public @Nullable Duration getDuration() {
+			return this.duration;
+		}
+
+	}
+
+	/**
+	 * Description of a stored future with its executor, and its result or exception.
+	 */
+	public static final class FutureDetailsDescriptor extends FutureDescriptor {
+
+		private final String executor;
+
+		private final @Nullable Object result;
+
+		private final @Nullable ExceptionDescriptor exception;
+
+		FutureDetailsDescriptor(FutureProxy<?> future, @Nullable Object result,
+				@Nullable ExceptionDescriptor exception) {
+			super(future);
+			this.executor = future.executorName();
+			this.result = result;
+			this.exception = exception;
+		}
+
+		public String getExecutor() {
+			return this.executor;
+		}
+
+		public @Nullable Object getResult() {
+			return this.result;
+		}
+
+		public @Nullable ExceptionDescriptor getException() {
+			return this.exception;
+		}
+
+	}
+
+	/**
+	 * Description of the exception a future failed with.
+	 */
+	public static final class ExceptionDescriptor {
+
+		private final String type;
+
+		private final @Nullable String message;
+
+		ExceptionDescriptor(String type, @Nullable String message) {
+			this.type = type;
+			this.message = message;
+		}
+
+		public String getType() {
+			return this.type;
+		}
+
+		public @Nullable String getMessage() {
+			return this.message;
+		}
+
+	}
+
+}
