@@ -1,5 +1,7 @@
 package dev.executor.actuate.endpoint;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -191,11 +193,18 @@ public class ExecutorsEndpoint {
 			return null;
 		}
 		if (!showValues) {
-			return new ExceptionDescriptor(SanitizableData.SANITIZED_VALUE, SanitizableData.SANITIZED_VALUE);
+			return new ExceptionDescriptor(SanitizableData.SANITIZED_VALUE, SanitizableData.SANITIZED_VALUE,
+					SanitizableData.SANITIZED_VALUE);
 		}
 		Throwable exception = future.failure()
 			.orElseThrow(() -> new IllegalStateException("Future " + future + " did not fail"));
-		return new ExceptionDescriptor(exception.getClass().getName(), exception.getMessage());
+		return new ExceptionDescriptor(exception.getClass().getName(), exception.getMessage(), stackTrace(exception));
+	}
+
+	private static String stackTrace(Throwable exception) {
+		StringWriter trace = new StringWriter();
+		exception.printStackTrace(new PrintWriter(trace));
+		return trace.toString();
 	}
 
 }

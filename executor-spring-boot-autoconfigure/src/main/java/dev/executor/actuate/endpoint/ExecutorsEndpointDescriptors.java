@@ -9,6 +9,7 @@ import dev.executor.ExecutorStats;
 import dev.executor.FutureProxy;
 import dev.executor.FutureState;
 import dev.executor.ManagedExecutor;
+import dev.executor.actuate.health.ExecutorStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -41,7 +42,7 @@ public final class ExecutorsEndpointDescriptors {
 	}
 
 	/**
-	 * Description of an executor and its pool figures.
+	 * Description of an executor, its pool figures and its health.
 	 */
 	public static class ExecutorDescriptor {
 
@@ -49,9 +50,12 @@ public final class ExecutorsEndpointDescriptors {
 
 		private final ExecutorStats stats;
 
+		private final HealthDescriptor health;
+
 		ExecutorDescriptor(ManagedExecutor executor) {
 			this.type = executor.type();
 			this.stats = executor.stats();
+			this.health = new HealthDescriptor(ExecutorStatus.downReason(executor, this.stats).orElse(null));
 		}
 
 		public String getType() {
@@ -74,12 +78,49 @@ public final class ExecutorsEndpointDescriptors {
 			return this.stats.completed();
 		}
 
+		public long getFailed() {
+			return this.stats.failed();
+		}
+
+		public long getCancelled() {
+			return this.stats.cancelled();
+		}
+
 		public long getRejected() {
 			return this.stats.rejected();
 		}
 
+		public long getRetries() {
+			return this.stats.retries();
+		}
+
 		public int getStoredFutures() {
 			return this.stats.storedFutures();
+		}
+
+		public HealthDescriptor getHealth() {
+			return this.health;
+		}
+
+	}
+
+	/**
+	 * Description of an executor's health, as its health indicator reports it.
+	 */
+	public static final class HealthDescriptor {
+
+		private final @Nullable String reason;
+
+		HealthDescriptor(@Nullable String reason) {
+			this.reason = reason;
+		}
+
+		public String getStatus() {
+			return (this.reason != null) ? "DOWN" : "UP";
+		}
+
+		public @Nullable String getReason() {
+			return this.reason;
 		}
 
 	}
@@ -110,7 +151,8 @@ public final class ExecutorsEndpointDescriptors {
 	}
 
 	/**
-	 * Description of a stored future: its state and the times of its task.
+	 * Description of a stored future: its state, the times of its task and how many
+	 * attempts of it have started.
 	 */
 	public static class FutureDescriptor implements OperationResponseBody {
 
@@ -126,6 +168,8 @@ public final class ExecutorsEndpointDescriptors {
 
 		private final @Nullable Duration duration;
 
+		private final int attempts;
+
 		FutureDescriptor(FutureProxy<?> future) {
 			this.key = future.key().orElse(null);
 			this.state = future.state();
@@ -133,6 +177,7 @@ public final class ExecutorsEndpointDescriptors {
 			this.started = future.started().orElse(null);
 			this.finished = future.finished().orElse(null);
 			this.duration = future.duration().orElse(null);
+			this.attempts = future.attempts();
 		}
 
 		public @Nullable String getKey() {
@@ -157,6 +202,10 @@ public final class ExecutorsEndpointDescriptors {
 
 		public @Nullable Duration getDuration() {
 			return this.duration;
+		}
+
+		public int getAttempts() {
+			return this.attempts;
 		}
 
 	}
@@ -195,7 +244,7 @@ public final class ExecutorsEndpointDescriptors {
 	}
 
 	/**
-	 * Description of the exception a future failed with.
+	 * Description of the exception a future failed with, and its stack trace.
 	 */
 	public static final class ExceptionDescriptor {
 
@@ -203,9 +252,12 @@ public final class ExecutorsEndpointDescriptors {
 
 		private final @Nullable String message;
 
-		ExceptionDescriptor(String type, @Nullable String message) {
+		private final String stackTrace;
+
+		ExceptionDescriptor(String type, @Nullable String message, String stackTrace) {
 			this.type = type;
 			this.message = message;
+			this.stackTrace = stackTrace;
 		}
 
 		public String getType() {
@@ -214,6 +266,10 @@ public final class ExecutorsEndpointDescriptors {
 
 		public @Nullable String getMessage() {
 			return this.message;
+		}
+
+		public String getStackTrace() {
+			return this.stackTrace;
 		}
 
 	}

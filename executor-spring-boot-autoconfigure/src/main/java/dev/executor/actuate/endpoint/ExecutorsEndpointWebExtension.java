@@ -9,6 +9,7 @@ import dev.executor.actuate.endpoint.ExecutorsEndpointDescriptors.ExecutorDetail
 import dev.executor.actuate.endpoint.ExecutorsEndpointDescriptors.ExecutorsDescriptor;
 import dev.executor.actuate.endpoint.ExecutorsEndpointDescriptors.FutureDescriptor;
 import dev.executor.actuate.endpoint.ExecutorsEndpointDescriptors.FutureDetailsDescriptor;
+import dev.executor.actuate.endpoint.ExecutorsEndpointDescriptors.HealthDescriptor;
 import dev.executor.actuate.endpoint.ExecutorsEndpointWebExtension.ExecutorsEndpointWebExtensionRuntimeHints;
 import org.jspecify.annotations.Nullable;
 
@@ -117,7 +118,7 @@ public class ExecutorsEndpointWebExtension {
 		public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 			this.bindingRegistrar.registerReflectionHints(hints.reflection(), ExecutorsDescriptor.class,
 					ExecutorDescriptor.class, ExecutorDetailsDescriptor.class, FutureDescriptor.class,
-					FutureDetailsDescriptor.class, ExceptionDescriptor.class);
+					HealthDescriptor.class, FutureDetailsDescriptor.class, ExceptionDescriptor.class);
 		}
 
 	}

@@ -28,12 +28,8 @@ public class ExecutorHealthIndicator implements HealthIndicator {
 	public Health health() {
 		Health.Builder builder = Health.up();
 		ExecutorStats stats = this.executor.stats();
-		if (this.executor.isShutdown()) {
-			builder.down().withDetail("reason", "shut down");
-		}
-		else if (stats.full()) {
-			builder.down().withDetail("reason", "full");
-		}
+		ExecutorStatus.downReason(this.executor, stats)
+			.ifPresent((reason) -> builder.down().withDetail("reason", reason));
 		return builder.withDetail("type", this.executor.type())
 			.withDetail("maxWorkers", stats.maxWorkers())
 			.withDetail("active", stats.active())

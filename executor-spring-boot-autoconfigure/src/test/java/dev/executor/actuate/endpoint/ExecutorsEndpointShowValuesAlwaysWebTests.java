@@ -62,8 +62,12 @@ class ExecutorsEndpointShowValuesAlwaysWebTests {
 		Map<String, Object> body = await().until(
 				() -> get(ExecutorsEndpointApplication.client(this.port), "/default/failed").getBody(),
 				(future) -> "FAILED".equals(future.get("state")));
-		assertThat(body).containsEntry("exception",
-				Map.of("type", IllegalStateException.class.getName(), "message", "Out of paper"));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> exception = (Map<String, Object>) body.get("exception");
+		assertThat(exception).containsEntry("type", IllegalStateException.class.getName())
+			.containsEntry("message", "Out of paper")
+			.hasEntrySatisfying("stackTrace", (stackTrace) -> assertThat(stackTrace).asString()
+				.startsWith(IllegalStateException.class.getName() + ": Out of paper"));
 	}
 
 	record Report(String title, int pageCount) {

@@ -13,6 +13,7 @@ import dev.executor.actuate.endpoint.ExecutorsEndpointDescriptors.ExecutorDescri
 import dev.executor.actuate.endpoint.ExecutorsEndpointDescriptors.ExecutorDetailsDescriptor;
 import dev.executor.actuate.endpoint.ExecutorsEndpointDescriptors.FutureDescriptor;
 import dev.executor.actuate.endpoint.ExecutorsEndpointDescriptors.FutureDetailsDescriptor;
+import dev.executor.actuate.endpoint.ExecutorsEndpointDescriptors.HealthDescriptor;
 import dev.executor.core.DefaultManagedExecutors;
 import dev.executor.futures.LocalStoredFutures;
 import org.junit.jupiter.api.Test;
@@ -30,9 +31,10 @@ class ExecutorsEndpointTests {
 
 	private final StoredFutures futures = new LocalStoredFutures("reports", 10, null);
 
+	private final ManagedExecutor reports = executor("reports", "process", this.futures);
+
 	private final ExecutorsEndpoint endpoint = new ExecutorsEndpoint(new DefaultManagedExecutors(
-			List.of(executor("default", "thread", new LocalStoredFutures("default", 10, null)),
-					executor("reports", "process", this.futures))),
+			List.of(executor("default", "thread", new LocalStoredFutures("default", 10, null)), this.reports)),
 			JsonMapper.builder().build());
 
 	@Test
@@ -47,6 +49,28 @@ class ExecutorsEndpointTests {
 		assertThat(reports.getCompleted()).isEqualTo(3);
 		assertThat(reports.getRejected()).isEqualTo(5);
 		assertThat(reports.getStoredFutures()).isEqualTo(6);
+	}
+
+	@Test
+	void executorsShouldCountFailedAndCancelledTasks() {
+		ExecutorDescriptor reports = this.endpoint.executors().getExecutors().get("reports");
+		assertThat(reports.getFailed()).isEqualTo(7);
+		assertThat(reports.getCancelled()).isEqualTo(8);
+	}
+
+	@Test
+	void executorsWhenExecutorAcceptsWorkShouldDescribeItAsUp() {
+		HealthDescriptor health = this.endpoint.executors().getExecutors().get("reports").getHealth();
+		assertThat(health.getStatus()).isEqualTo("UP");
+		assertThat(health.getReason()).isNull();
+	}
+
+	@Test
+	void executorsWhenExecutorIsShutDownShouldDescribeItAsDownWithTheReason() {
+		given(this.reports.isShutdown()).willReturn(true);
+		HealthDescriptor health = this.endpoint.executors().getExecutors().get("reports").getHealth();
+		assertThat(health.getStatus()).isEqualTo("DOWN");
+		assertThat(health.getReason()).isEqualTo("shut down");
 	}
 
 	@Test
@@ -104,6 +128,41 @@ class ExecutorsEndpointTests {
 	}
 
 	@Test
+	void futureThatFailedWhenValuesAreShownShouldGiveItsStackTrace() {
+		store("job-1").completeExceptionally(new IllegalStateException("no paper"));
+		FutureDetailsDescriptor future = this.endpoint.future("reports", "job-1", true);
+		assertThat(future).isNotNull();
+		assertThat(future.getException()).isNotNull();
+		assertThat(future.getException().getStackTrace())
+			.startsWith("java.lang.IllegalStateException: no paper" + System.lineSeparator() + "\tat ")
+			.contains(getClass().getName() + ".futureThatFailedWhenValuesAreShownShouldGiveItsStackTrace(");
+	}
+
+	@Test
+	void futureThatFailedWhenValuesAreNotShownShouldSanitizeItsStackTrace() {
+		store("job-1").completeExceptionally(new IllegalStateException("no paper"));
+		FutureDetailsDescriptor future = this.endpoint.future("reports", "job-1", false);
+		assertThat(future).isNotNull();
+		assertThat(future.getException()).isNotNull();
+		assertThat(future.getException().getStackTrace()).isEqualTo("******");
+	}
+
+	@Test
+	void futureShouldGiveTheNumberOfAttemptsStarted() {
+		this.futures.add("job-1", new FutureProxy<>("reports", Runnable::run) {
+
+			@Override
+			public int attempts() {
+				return 3;
+			}
+
+		});
+		FutureDetailsDescriptor future = this.endpoint.future("reports", "job-1", false);
+		assertThat(future).isNotNull();
+		assertThat(future.getAttempts()).isEqualTo(3);
+	}
+
+	@Test
 	void futureWhenKeyOrExecutorIsUnknownShouldBeNull() {
 		store("job-1");
 		assertThat(this.endpoint.future("reports", "job-2", true)).isNull();
@@ -152,6 +211,8 @@ class ExecutorsEndpointTests {
 			.completed(3)
 			.rejected(5)
 			.storedFutures(6)
+			.failed(7)
+			.cancelled(8)
 			.build());
 		return executor;
 	}

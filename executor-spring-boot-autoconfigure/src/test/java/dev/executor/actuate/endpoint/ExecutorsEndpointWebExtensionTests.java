@@ -11,6 +11,7 @@ import dev.executor.FutureState;
 import dev.executor.ManagedExecutor;
 import dev.executor.StoredFutures;
 import dev.executor.TestFutures;
+import dev.executor.actuate.endpoint.ExecutorsEndpointDescriptors.ExceptionDescriptor;
 import dev.executor.actuate.endpoint.ExecutorsEndpointDescriptors.ExecutorDetailsDescriptor;
 import dev.executor.actuate.endpoint.ExecutorsEndpointDescriptors.FutureDescriptor;
 import dev.executor.actuate.endpoint.ExecutorsEndpointDescriptors.FutureDetailsDescriptor;
@@ -103,6 +104,41 @@ class ExecutorsEndpointWebExtensionTests {
 	}
 
 	@Test
+	void executorShouldAnswerItsHealthAndItsFailedAndCancelledTasks() {
+		WebEndpointResponse<Object> response = extension(Show.NEVER).executor("reports");
+		assertThat(response.getBody()).isInstanceOfSatisfying(ExecutorDetailsDescriptor.class, (executor) -> {
+			assertThat(executor.getHealth().getStatus()).isEqualTo("UP");
+			assertThat(executor.getFailed()).isEqualTo(3);
+			assertThat(executor.getCancelled()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void executorShouldAnswerTheAttemptsOfItsFutures() {
+		store("job-1");
+		WebEndpointResponse<Object> response = extension(Show.NEVER).executor("reports");
+		assertThat(response.getBody()).isInstanceOfSatisfying(ExecutorDetailsDescriptor.class,
+				(executor) -> assertThat(executor.getFutures()).extracting(FutureDescriptor::getAttempts)
+					.containsExactly(0));
+	}
+
+	@Test
+	void futureWhenShowValuesIsWhenAuthorizedAndUserHasARoleShouldShowTheStackTrace() {
+		store("job-1").completeExceptionally(new IllegalStateException("no paper"));
+		WebEndpointResponse<Object> response = extension(Show.WHEN_AUTHORIZED, "ADMIN").future(user("ADMIN"),
+				"reports", "job-1");
+		assertThat(exception(response).getStackTrace()).startsWith("java.lang.IllegalStateException: no paper");
+	}
+
+	@Test
+	void futureWhenShowValuesIsWhenAuthorizedAndUserLacksTheRoleShouldSanitizeTheStackTrace() {
+		store("job-1").completeExceptionally(new IllegalStateException("no paper"));
+		WebEndpointResponse<Object> response = extension(Show.WHEN_AUTHORIZED, "ADMIN").future(user("GUEST"),
+				"reports", "job-1");
+		assertThat(exception(response).getStackTrace()).isEqualTo("******");
+	}
+
+	@Test
 	void cancelShouldAnswerTheCancelledFuture() {
 		FutureProxy<Object> stored = store("reports/2026");
 		WebEndpointResponse<Object> response = extension(Show.NEVER).cancel("reports", "reports", "2026");
@@ -135,6 +171,14 @@ class ExecutorsEndpointWebExtensionTests {
 		return ((FutureDetailsDescriptor) response.getBody()).getResult();
 	}
 
+	private static ExceptionDescriptor exception(WebEndpointResponse<Object> response) {
+		assertThat(response.getStatus()).isEqualTo(WebEndpointResponse.STATUS_OK);
+		assertThat(response.getBody()).isInstanceOf(FutureDetailsDescriptor.class);
+		ExceptionDescriptor exception = ((FutureDetailsDescriptor) response.getBody()).getException();
+		assertThat(exception).isNotNull();
+		return exception;
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Object message(WebEndpointResponse<Object> response) {
 		assertThat(response.getBody()).isInstanceOf(OperationResponseBody.class);
@@ -153,7 +197,7 @@ class ExecutorsEndpointWebExtensionTests {
 		given(executor.name()).willReturn(name);
 		given(executor.type()).willReturn("thread");
 		given(executor.futures()).willReturn(futures);
-		given(executor.stats()).willReturn(ExecutorStats.builder().maxWorkers(2).build());
+		given(executor.stats()).willReturn(ExecutorStats.builder().maxWorkers(2).failed(3).cancelled(1).build());
 		return executor;
 	}
 

@@ -24,6 +24,7 @@ import org.springframework.web.client.RestClient;
 import static dev.executor.actuate.endpoint.ExecutorsEndpointApplication.JSON_OBJECT;
 import static dev.executor.actuate.endpoint.ExecutorsEndpointApplication.await;
 import static dev.executor.actuate.endpoint.ExecutorsEndpointApplication.get;
+import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -66,8 +67,10 @@ class ExecutorsEndpointWebTests {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		Map<String, Object> executors = map(response.getBody(), "executors");
 		assertThat(executors).containsOnlyKeys("default", "reports", "listed");
-		assertThat(map(executors, "listed")).containsExactlyInAnyOrderEntriesOf(Map.of("type", "thread", "maxWorkers", 1,
-				"active", 1, "queued", 1, "completed", 1, "rejected", 1, "storedFutures", 1));
+		assertThat(map(executors, "listed")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(entry("type", "thread"),
+				entry("maxWorkers", 1), entry("active", 1), entry("queued", 1), entry("completed", 1),
+				entry("failed", 0), entry("cancelled", 0), entry("rejected", 1), entry("retries", 0),
+				entry("storedFutures", 1), entry("health", Map.of("status", "DOWN", "reason", "full"))));
 	}
 
 	@Test
@@ -111,7 +114,7 @@ class ExecutorsEndpointWebTests {
 		Map<String, Object> body = await().until(() -> get(client(), "/default/hidden-exception").getBody(),
 				(future) -> "FAILED".equals(future.get("state")));
 		assertThat(map(body, "exception")).containsExactlyInAnyOrderEntriesOf(
-				Map.of("type", "******", "message", "******"));
+				Map.of("type", "******", "message", "******", "stackTrace", "******"));
 		assertThat(body).doesNotContainKey("result");
 	}
 
