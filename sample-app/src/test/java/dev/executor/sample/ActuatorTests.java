@@ -81,15 +81,20 @@ class ActuatorTests {
 	void userShouldSeeThatAStoredFutureFailedButNotWhy() {
 		startExport("failed-for-user", 0);
 		Map<String, Object> export = awaitState("export-failed-for-user", "FAILED", "user");
-		assertThat(export).containsEntry("exception", Map.of("type", "******", "message", "******"));
+		assertThat(export).containsEntry("exception",
+				Map.of("type", "******", "message", "******", "stackTrace", "******"));
 	}
 
 	@Test
 	void adminShouldSeeWhyAStoredFutureFailed() {
 		startExport("failed-for-admin", 0);
 		Map<String, Object> export = awaitState("export-failed-for-admin", "FAILED", "admin");
-		assertThat(export).containsEntry("exception", Map.of("type", IllegalArgumentException.class.getName(),
-				"message", "An export needs at least 1 page, not 0"));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> exception = (Map<String, Object>) export.get("exception");
+		assertThat(exception).containsEntry("type", IllegalArgumentException.class.getName())
+			.containsEntry("message", "An export needs at least 1 page, not 0")
+			.hasEntrySatisfying("stackTrace", (stackTrace) -> assertThat(stackTrace).asString()
+				.startsWith(IllegalArgumentException.class.getName() + ": An export needs at least 1 page, not 0"));
 	}
 
 	@Test
