@@ -75,6 +75,9 @@ public class ExecutorProperties {
 	@NestedConfigurationProperty
 	private final ExecutorRetryProperties retry = new ExecutorRetryProperties();
 
+	@NestedConfigurationProperty
+	private final ExecutorDashboardProperties dashboard = new ExecutorDashboardProperties();
+
 	/**
 	 * Named executors, by name (letters, digits, '-' and '_'). Keys a named executor
 	 * leaves unset are taken from the top-level 'executor.*' ones.
@@ -159,6 +162,10 @@ public class ExecutorProperties {
 
 	public ExecutorRetryProperties getRetry() {
 		return this.retry;
+	}
+
+	public ExecutorDashboardProperties getDashboard() {
+		return this.dashboard;
 	}
 
 	public Map<String, ExecutorSettings> getNamed() {

@@ -80,10 +80,10 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
-	void namedExecutorsShouldHaveEveryTopLevelKeyButNamed() {
+	void namedExecutorsShouldHaveEveryTopLevelKeyButNamedAndTheDashboard() {
 		Set<String> topLevelOnly = new TreeSet<>(ExecutorKeys.topLevel());
 		topLevelOnly.removeAll(ExecutorKeys.named());
-		assertThat(topLevelOnly).containsExactly("named");
+		assertThat(topLevelOnly).containsExactly("dashboard.enabled", "dashboard.path", "named");
 		assertThat(ExecutorKeys.topLevel()).containsAll(ExecutorKeys.named());
 	}
 
@@ -105,6 +105,14 @@ class ConfigurationMetadataTests {
 		assertThat(hints.get("executor.futures.store")).containsExactly("local", "hazelcast");
 		assertThat(hints.get("executor.context.include"))
 			.containsExactlyElementsOf(SnapshotContextPropagationFactory.STANDARD_NAMES);
+	}
+
+	@Test
+	void metadataShouldDescribeTheDashboardWithItsDefaults() throws IOException {
+		Map<String, JsonNode> properties = properties();
+		assertThat(properties.get("executor.dashboard.enabled").path("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("executor.dashboard.path").path("defaultValue").asString())
+			.isEqualTo("/executors-dashboard");
 	}
 
 	@Test

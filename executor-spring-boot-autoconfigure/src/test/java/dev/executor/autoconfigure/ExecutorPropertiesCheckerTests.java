@@ -35,6 +35,22 @@ class ExecutorPropertiesCheckerTests {
 		assertThatNoException().isThrownBy(() -> new ExecutorPropertiesChecker(environment).check());
 	}
 
+	@Test
+	void checkShouldAcceptTheDashboardKeys() {
+		StandardEnvironment environment = environment(
+				Map.of("executor.dashboard.enabled", "true", "executor.dashboard.path", "/ops/executors"));
+		assertThatNoException().isThrownBy(() -> new ExecutorPropertiesChecker(environment).check());
+	}
+
+	@Test
+	void checkShouldRejectTheDashboardUnderANamedExecutor() {
+		StandardEnvironment environment = environment(Map.of("executor.named.reports.dashboard.enabled", "true"));
+		assertThatExceptionOfType(InvalidExecutorPropertyException.class)
+			.isThrownBy(() -> new ExecutorPropertiesChecker(environment).check())
+			.withMessage("Invalid value 'true' for property 'executor.named.reports.dashboard.enabled': "
+					+ "'dashboard.enabled' is not a key of the executor 'reports'");
+	}
+
 	private static StandardEnvironment environment(Map<String, Object> properties) {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(new MapPropertySource("test", properties));

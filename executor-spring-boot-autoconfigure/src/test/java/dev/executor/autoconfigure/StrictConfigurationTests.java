@@ -78,6 +78,7 @@ class StrictConfigurationTests {
 				arguments("key-nothing-like-a-key", "executor.colour", "blue", at("26:11"),
 						"'colour' is not a key of the executor 'default'",
 						"Remove executor.colour, or replace it with one of [context.include, context.propagate, "
+								+ "dashboard.enabled, dashboard.path, "
 								+ "futures.max-length, futures.store, futures.time-to-live, "
 								+ "hazelcast.retry-on-member-loss, max-workers, named, pool-class, process.idle-timeout, "
 								+ "process.jvm-args, process.max-tasks-per-worker, process.prestart, propagate-exceptions, "
