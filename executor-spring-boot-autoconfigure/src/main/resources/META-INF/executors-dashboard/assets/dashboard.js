@@ -9,7 +9,10 @@
 	const MASKED = "******";
 	const ACTIVE_STATES = ["PENDING", "RUNNING"];
 
-	const endpoint = document.body.dataset.endpoint;
+	// resolved against the origin, since a page opened as http://user:secret@host/ has a URL
+	// with credentials, from which fetch refuses to build requests
+	const endpoint = document.body.dataset.endpoint
+		? new URL(document.body.dataset.endpoint, window.location.origin).href : "";
 	const history = new Map();
 	const cancelled = new Map();
 	const view = { executor: "", futures: [], page: 0, canCancel: false, details: null };
@@ -30,6 +33,12 @@
 	function status(text, isError) {
 		$("status").textContent = text;
 		$("status").className = isError ? "error" : "";
+	}
+
+	// what became of what the user asked for: it stays until the next request
+	function notice(text, isError) {
+		$("message").textContent = text;
+		$("message").className = isError ? "error" : "";
 	}
 
 	// keys may hold "/": the endpoint reads the rest of the path as the key
@@ -86,7 +95,7 @@
 		const samples = history.get(name) || [];
 		const last = samples[samples.length - 1];
 		const seconds = last ? (now - last.time) / 1000 : 0;
-		const done = executor.completed + (executor.rejected || 0);
+		const done = executor.completed;
 		const throughput = (last && seconds > 0) ? Math.max(0, done - last.done) / seconds : 0;
 		samples.push({ time: now, done: done, throughput: throughput, queued: executor.queued });
 		if (samples.length > HISTORY_SAMPLES) {
@@ -96,12 +105,14 @@
 		return samples;
 	}
 
+	// the first minute is drawn over the whole width, then the chart scrolls
 	function line(context, values, max, width, height, color) {
+		const step = width / (Math.max(values.length, 30) - 1);
 		context.strokeStyle = color;
 		context.lineWidth = 1.5;
 		context.beginPath();
 		values.forEach((value, index) => {
-			const x = width - (values.length - 1 - index) * (width / (HISTORY_SAMPLES - 1));
+			const x = width - (values.length - 1 - index) * step;
 			const y = height - 2 - (value / max) * (height - 4);
 			if (index === 0) {
 				context.moveTo(x, y);
@@ -126,6 +137,8 @@
 			+ latest.queued + " queued");
 		const context = canvas.getContext("2d");
 		context.scale(ratio, ratio);
+		context.fillStyle = "#f5f7fa";
+		context.fillRect(0, 0, width, height);
 		const throughput = samples.map((sample) => sample.throughput);
 		const queued = samples.map((sample) => sample.queued);
 		line(context, throughput, Math.max(1, ...throughput), width, height, "#2f6fdb");
@@ -293,7 +306,7 @@
 				renderDetails(kept);
 			}
 			else {
-				status("Future '" + key + "' cannot be shown: " + refusal(response), true);
+				notice("Future '" + key + "' cannot be shown: " + refusal(response), true);
 				return;
 			}
 		}
@@ -322,13 +335,13 @@
 	async function cancel(executor, key) {
 		const response = await call(futureUrl(executor, key), "DELETE");
 		if (!response.ok) {
-			status("Future '" + key + "' was not cancelled: " + refusal(response), true);
+			notice("Future '" + key + "' was not cancelled: " + refusal(response), true);
 			return;
 		}
 		const future = Object.assign({ executorName: executor }, response.body);
 		cancelled.set(executor + "/" + key, future);
 		view.futures = view.futures.filter((listed) => listed.key !== key);
-		status("Cancelled '" + key + "'.");
+		notice("Cancelled '" + key + "'.");
 		showFutures();
 	}
 
