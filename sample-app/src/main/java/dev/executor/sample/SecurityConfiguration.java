@@ -21,7 +21,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Secures Actuator behind HTTP Basic and leaves the application's own endpoints open:
  * anyone may read health, users may read the other endpoints, and only admins may use
- * their write and delete operations, such as cancelling a stored future. Those operations
+ * their write and delete operations, such as cancelling a stored future. The executors
+ * dashboard asks for the same users: the page calls the endpoint with the credentials the
+ * browser was given for it, so a user sees the page but no cancel button. Those operations
  * exist only where their endpoint's access allows them: {@code application.yml} sets
  * {@code management.endpoint.executors.access} to {@code unrestricted}, since the
  * {@code executors} endpoint is read-only by default.
@@ -40,6 +42,8 @@ class SecurityConfiguration {
 			.hasAnyRole("USER", "ADMIN")
 			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.hasRole("ADMIN")
+			.requestMatchers("/executors-dashboard", "/executors-dashboard/**")
+			.hasAnyRole("USER", "ADMIN")
 			.anyRequest()
 			.permitAll())
 			.httpBasic(Customizer.withDefaults())
