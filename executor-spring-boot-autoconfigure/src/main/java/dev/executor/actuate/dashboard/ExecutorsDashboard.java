@@ -9,6 +9,9 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -28,6 +31,7 @@ import org.springframework.web.util.HtmlUtils;
  *
  * @since 0.1.0
  */
+@ImportRuntimeHints(ExecutorsDashboard.ExecutorsDashboardRuntimeHints.class)
 public class ExecutorsDashboard implements RouterFunction<ServerResponse> {
 
 	private static final String LOCATION = "META-INF/executors-dashboard/";
@@ -90,6 +94,15 @@ public class ExecutorsDashboard implements RouterFunction<ServerResponse> {
 		catch (IOException ex) {
 			throw new UncheckedIOException("The dashboard page " + location + " cannot be read", ex);
 		}
+	}
+
+	static class ExecutorsDashboardRuntimeHints implements RuntimeHintsRegistrar {
+
+		@Override
+		public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+			hints.resources().registerPattern(LOCATION + "page.html").registerPattern(LOCATION + "assets/*");
+		}
+
 	}
 
 }

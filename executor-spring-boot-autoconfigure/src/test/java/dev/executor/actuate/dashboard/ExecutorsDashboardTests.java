@@ -2,9 +2,12 @@ package dev.executor.actuate.dashboard;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -58,6 +61,16 @@ class ExecutorsDashboardTests {
 	void templateShouldNotBeServedAsAnAsset() throws Exception {
 		mvc("/executors-dashboard", "/actuator/executors").perform(get("/executors-dashboard/assets/../page.html"))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void runtimeHintsShouldIncludeThePageAndItsAssets() {
+		RuntimeHints hints = new RuntimeHints();
+		new ExecutorsDashboard.ExecutorsDashboardRuntimeHints().registerHints(hints, getClass().getClassLoader());
+		assertThat(RuntimeHintsPredicates.resource().forResource("META-INF/executors-dashboard/page.html"))
+			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("META-INF/executors-dashboard/assets/dashboard.js"))
+			.accepts(hints);
 	}
 
 	private static MockMvc mvc(String path, String endpointPath) {

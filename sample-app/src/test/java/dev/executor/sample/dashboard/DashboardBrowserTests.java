@@ -107,10 +107,9 @@ class DashboardBrowserTests {
 			try {
 				return awaitRelease();
 			}
-			finally {
-				if (Thread.currentThread().isInterrupted() || this.release.getCount() > 0) {
-					interrupted.countDown();
-				}
+			catch (InterruptedException ex) {
+				interrupted.countDown();
+				throw ex;
 			}
 		});
 		chromium.openDashboard(this.port, "admin", "admin-demo");
