@@ -2,9 +2,8 @@
 // with the browser's own credentials, so the endpoint's rules hold for the page too.
 "use strict";
 
-(function () {
+(function (executorCharts) {
 	const REFRESH_MILLIS = 2000;
-	const HISTORY_SAMPLES = 150; // five minutes at one sample every two seconds
 	const PAGE_SIZE = 50;
 	const MASKED = "******";
 	const ACTIVE_STATES = ["PENDING", "RUNNING"];
@@ -13,7 +12,6 @@
 	// with credentials, from which fetch refuses to build requests
 	const endpoint = document.body.dataset.endpoint
 		? new URL(document.body.dataset.endpoint, window.location.origin).href : "";
-	const history = new Map();
 	const cancelled = new Map();
 	const view = { executor: "", futures: [], page: 0, canCancel: false, details: null };
 
@@ -89,62 +87,7 @@
 		status("");
 	}
 
-	// --- executors and their charts
-
-	function record(name, executor, now) {
-		const samples = history.get(name) || [];
-		const last = samples[samples.length - 1];
-		const seconds = last ? (now - last.time) / 1000 : 0;
-		const done = executor.completed;
-		const throughput = (last && seconds > 0) ? Math.max(0, done - last.done) / seconds : 0;
-		samples.push({ time: now, done: done, throughput: throughput, queued: executor.queued });
-		if (samples.length > HISTORY_SAMPLES) {
-			samples.shift();
-		}
-		history.set(name, samples);
-		return samples;
-	}
-
-	// the first minute is drawn over the whole width, then the chart scrolls
-	function line(context, values, max, width, height, color) {
-		const step = width / (Math.max(values.length, 30) - 1);
-		context.strokeStyle = color;
-		context.lineWidth = 1.5;
-		context.beginPath();
-		values.forEach((value, index) => {
-			const x = width - (values.length - 1 - index) * step;
-			const y = height - 2 - (value / max) * (height - 4);
-			if (index === 0) {
-				context.moveTo(x, y);
-			}
-			else {
-				context.lineTo(x, y);
-			}
-		});
-		context.stroke();
-	}
-
-	function chart(name, samples) {
-		const canvas = element("canvas", null, "chart");
-		const ratio = window.devicePixelRatio || 1;
-		const width = window.matchMedia("(max-width: 640px)").matches ? 110 : 160;
-		const height = 36;
-		canvas.width = width * ratio;
-		canvas.height = height * ratio;
-		canvas.setAttribute("role", "img");
-		const latest = samples[samples.length - 1];
-		canvas.setAttribute("aria-label", name + ": " + latest.throughput.toFixed(1) + " tasks per second, "
-			+ latest.queued + " queued");
-		const context = canvas.getContext("2d");
-		context.scale(ratio, ratio);
-		context.fillStyle = "#f5f7fa";
-		context.fillRect(0, 0, width, height);
-		const throughput = samples.map((sample) => sample.throughput);
-		const queued = samples.map((sample) => sample.queued);
-		line(context, throughput, Math.max(1, ...throughput), width, height, "#2f6fdb");
-		line(context, queued, Math.max(1, ...queued), width, height, "#c27c0e");
-		return canvas;
-	}
+	// --- executors
 
 	function executorRow(name, executor, samples) {
 		const row = element("tr");
@@ -156,7 +99,7 @@
 		const text = health.status + (health.reason ? " (" + health.reason + ")" : "");
 		row.append(element("td", text, "health-" + health.status));
 		const cell = element("td");
-		cell.append(chart(name, samples));
+		cell.append(executorCharts.draw(name, samples));
 		row.append(cell);
 		return row;
 	}
@@ -164,7 +107,7 @@
 	function showExecutors(executors) {
 		const now = Date.now();
 		const rows = Object.entries(executors).map(([name, executor]) =>
-			executorRow(name, executor, record(name, executor, now)));
+			executorRow(name, executor, executorCharts.record(name, executor, now)));
 		$("executor-rows").replaceChildren(...rows);
 		const select = $("executor");
 		const names = Object.keys(executors);
@@ -425,4 +368,4 @@
 	}
 	listen();
 	loop();
-})();
+})(window.executorCharts);

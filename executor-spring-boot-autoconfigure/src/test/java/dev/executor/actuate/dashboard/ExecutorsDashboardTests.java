@@ -55,6 +55,7 @@ class ExecutorsDashboardTests {
 		MockMvc mvc = mvc("/executors-dashboard", "/actuator/executors");
 		mvc.perform(get("/executors-dashboard/assets/dashboard.js")).andExpect(status().isOk());
 		mvc.perform(get("/executors-dashboard/assets/dashboard.css")).andExpect(status().isOk());
+		mvc.perform(get("/executors-dashboard/assets/charts.js")).andExpect(status().isOk());
 	}
 
 	@Test
