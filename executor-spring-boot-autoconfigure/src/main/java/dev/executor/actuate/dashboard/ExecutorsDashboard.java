@@ -55,7 +55,7 @@ public class ExecutorsDashboard implements RouterFunction<ServerResponse> {
 	 * {@code /actuator/executors}, or {@code null} while it is not exposed over HTTP
 	 */
 	public ExecutorsDashboard(String path, Supplier<@Nullable String> endpointPath) {
-		this.path = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+		this.path = normalize(path);
 		this.endpointPath = endpointPath;
 		this.page = read(LOCATION + "page.html");
 		this.routes = RouterFunctions.route()
@@ -85,6 +85,12 @@ public class ExecutorsDashboard implements RouterFunction<ServerResponse> {
 			.cacheControl(CacheControl.noStore())
 			.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
 			.body(html);
+	}
+
+	// executors-dashboard and /executors-dashboard/ mean /executors-dashboard
+	private static String normalize(String path) {
+		String trimmed = path.strip().replaceAll("/+$", "");
+		return trimmed.startsWith("/") ? trimmed : "/" + trimmed;
 	}
 
 	private static String read(String location) {

@@ -51,6 +51,13 @@ class ExecutorsDashboardTests {
 	}
 
 	@Test
+	void pathWithoutALeadingSlashShouldBeServedFromTheRoot() throws Exception {
+		mvc("ops/executors", "/actuator/executors").perform(get("/ops/executors"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("href=\"/ops/executors/assets/dashboard.css\"")));
+	}
+
+	@Test
 	void assetsShouldBeServedBesideThePage() throws Exception {
 		MockMvc mvc = mvc("/executors-dashboard", "/actuator/executors");
 		mvc.perform(get("/executors-dashboard/assets/dashboard.js")).andExpect(status().isOk());
