@@ -206,13 +206,20 @@
 		list.append(element("dt", name), element("dd", value));
 	}
 
+	function describeException(label, exception) {
+		if (exception.type === MASKED) {
+			return [label, "Hidden: show-values does not allow you to see it."];
+		}
+		return [label, exception.stackTrace || (exception.type + ": " + (exception.message || ""))];
+	}
+
 	function outcome(future) {
 		if (future.exception) {
-			const exception = future.exception;
-			if (exception.type === MASKED) {
-				return ["Exception", "Hidden: show-values does not allow you to see it."];
-			}
-			return ["Exception", exception.stackTrace || (exception.type + ": " + (exception.message || ""))];
+			return describeException("Exception", future.exception);
+		}
+		// a task waiting for its next attempt says why the last one failed
+		if (future.lastFailure) {
+			return describeException("Last attempt failed", future.lastFailure);
 		}
 		if (future.result === MASKED) {
 			return ["Result", "Hidden: show-values does not allow you to see it."];

@@ -92,7 +92,7 @@ public class ExecutorsEndpoint {
 		return executor.futures()
 			.get(key)
 			.map((future) -> new FutureDetailsDescriptor(future, result(future, showValues),
-					exception(future, showValues)))
+					exception(future, showValues), lastFailure(future, showValues)))
 			.orElse(null);
 	}
 
@@ -192,12 +192,24 @@ public class ExecutorsEndpoint {
 		if (future.state() != FutureState.FAILED) {
 			return null;
 		}
+		Throwable exception = future.failure()
+			.orElseThrow(() -> new IllegalStateException("Future " + future + " did not fail"));
+		return describe(exception, showValues);
+	}
+
+	// a task that waits for its next attempt: why the one before failed
+	private static @Nullable ExceptionDescriptor lastFailure(FutureProxy<?> future, boolean showValues) {
+		if (future.isDone()) {
+			return null;
+		}
+		return future.lastFailure().map((failure) -> describe(failure, showValues)).orElse(null);
+	}
+
+	private static ExceptionDescriptor describe(Throwable exception, boolean showValues) {
 		if (!showValues) {
 			return new ExceptionDescriptor(SanitizableData.SANITIZED_VALUE, SanitizableData.SANITIZED_VALUE,
 					SanitizableData.SANITIZED_VALUE);
 		}
-		Throwable exception = future.failure()
-			.orElseThrow(() -> new IllegalStateException("Future " + future + " did not fail"));
 		return new ExceptionDescriptor(exception.getClass().getName(), exception.getMessage(), stackTrace(exception));
 	}
 

@@ -211,7 +211,8 @@ public final class ExecutorsEndpointDescriptors {
 	}
 
 	/**
-	 * Description of a stored future with its executor, and its result or exception.
+	 * Description of a stored future with its executor, and its result or exception, or,
+	 * while it waits for another attempt, the failure of the last one.
 	 */
 	public static final class FutureDetailsDescriptor extends FutureDescriptor {
 
@@ -221,12 +222,15 @@ public final class ExecutorsEndpointDescriptors {
 
 		private final @Nullable ExceptionDescriptor exception;
 
-		FutureDetailsDescriptor(FutureProxy<?> future, @Nullable Object result,
-				@Nullable ExceptionDescriptor exception) {
+		private final @Nullable ExceptionDescriptor lastFailure;
+
+		FutureDetailsDescriptor(FutureProxy<?> future, @Nullable Object result, @Nullable ExceptionDescriptor exception,
+				@Nullable ExceptionDescriptor lastFailure) {
 			super(future);
 			this.executor = future.executorName();
 			this.result = result;
 			this.exception = exception;
+			this.lastFailure = lastFailure;
 		}
 
 		public String getExecutor() {
@@ -239,6 +243,14 @@ public final class ExecutorsEndpointDescriptors {
 
 		public @Nullable ExceptionDescriptor getException() {
 			return this.exception;
+		}
+
+		/**
+		 * Return why the last attempt failed while the future waits for its next one.
+		 * @return the failure of the last attempt, or {@code null} unless a retry is due
+		 */
+		public @Nullable ExceptionDescriptor getLastFailure() {
+			return this.lastFailure;
 		}
 
 	}

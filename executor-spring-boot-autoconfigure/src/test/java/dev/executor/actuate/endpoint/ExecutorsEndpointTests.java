@@ -2,6 +2,7 @@ package dev.executor.actuate.endpoint;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.executor.ExecutorStats;
 import dev.executor.FutureProxy;
@@ -160,6 +161,57 @@ class ExecutorsEndpointTests {
 		FutureDetailsDescriptor future = this.endpoint.future("reports", "job-1", false);
 		assertThat(future).isNotNull();
 		assertThat(future.getAttempts()).isEqualTo(3);
+	}
+
+	@Test
+	void futureWaitingForAnotherAttemptWhenValuesAreShownShouldGiveTheLastAttemptsFailure() {
+		this.futures.add("job-1", retriedFuture(new IllegalStateException("partner timed out")));
+		FutureDetailsDescriptor future = this.endpoint.future("reports", "job-1", true);
+		assertThat(future).isNotNull();
+		assertThat(future.getState()).isEqualTo(FutureState.PENDING);
+		assertThat(future.getException()).isNull();
+		assertThat(future.getLastFailure()).isNotNull().satisfies((failure) -> {
+			assertThat(failure.getType()).isEqualTo(IllegalStateException.class.getName());
+			assertThat(failure.getMessage()).isEqualTo("partner timed out");
+			assertThat(failure.getStackTrace()).startsWith("java.lang.IllegalStateException: partner timed out");
+		});
+	}
+
+	@Test
+	void futureWaitingForAnotherAttemptWhenValuesAreNotShownShouldSanitizeTheLastAttemptsFailure() {
+		this.futures.add("job-1", retriedFuture(new IllegalStateException("partner timed out")));
+		FutureDetailsDescriptor future = this.endpoint.future("reports", "job-1", false);
+		assertThat(future).isNotNull();
+		assertThat(future.getLastFailure()).isNotNull().satisfies((failure) -> {
+			assertThat(failure.getType()).isEqualTo("******");
+			assertThat(failure.getMessage()).isEqualTo("******");
+			assertThat(failure.getStackTrace()).isEqualTo("******");
+		});
+	}
+
+	@Test
+	void futureThatFinishedShouldGiveNoLastFailure() {
+		FutureProxy<Object> stored = store("job-1");
+		stored.complete("done");
+		FutureDetailsDescriptor future = this.endpoint.future("reports", "job-1", true);
+		assertThat(future).isNotNull();
+		assertThat(future.getLastFailure()).isNull();
+	}
+
+	private static FutureProxy<Object> retriedFuture(Throwable lastFailure) {
+		return new FutureProxy<>("reports", Runnable::run) {
+
+			@Override
+			public int attempts() {
+				return 1;
+			}
+
+			@Override
+			public Optional<Throwable> lastFailure() {
+				return Optional.of(lastFailure);
+			}
+
+		};
 	}
 
 	@Test
