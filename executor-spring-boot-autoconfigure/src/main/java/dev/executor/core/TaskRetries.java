@@ -44,6 +44,11 @@ final class TaskRetries {
 		FutureProxy<?> future = task.future();
 		ManagedTask<?> next = task.nextAttempt();
 		TaskRetry.logRetry(future, failure, retry.maxAttempts(), delay);
+		if (delay == 0) {
+			// nothing to wait out: straight back to the pool, without the scheduler's hop
+			this.requeue.accept(next);
+			return true;
+		}
 		this.waiting.add(next);
 		TaskRetry.schedule(() -> {
 			if (this.waiting.remove(next)) {

@@ -50,6 +50,15 @@ class TaskOptionsTests {
 	}
 
 	@Test
+	void retryWithoutBackOffShouldQueueTheNextAttemptAtOnce() {
+		ManagedExecutor executor = this.executors.create(TestSpecs.spec("plain"));
+		RetryPolicy immediate = RetryPolicy.builder().maxRetries(2).delay(Duration.ZERO).build();
+		FutureProxy<String> future = executor.with(TaskOptions.retry(immediate)).submit(() -> failTimes(2));
+		assertThat(future.join()).isEqualTo("done");
+		assertThat(future.attempts()).isEqualTo(3);
+	}
+
+	@Test
 	void noRetryOptionShouldFailAtTheFirstFailureOnARetryingExecutor() {
 		ManagedExecutor executor = this.executors.create(TestSpecs.spec("retrying").withRetry(QUICK_RETRIES));
 		FutureProxy<String> future = executor.with(TaskOptions.noRetry()).submit(() -> failTimes(2));
