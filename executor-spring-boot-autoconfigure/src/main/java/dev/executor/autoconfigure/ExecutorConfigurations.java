@@ -3,6 +3,8 @@ package dev.executor.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import dev.executor.DoneCallback;
@@ -77,7 +79,8 @@ final class ExecutorConfigurations {
 		ExecutorSpecResolver executorSpecResolver(ExecutorProperties properties, ExecutorBackends backends,
 				ContextPropagationFactory contextPropagationFactory, ListableBeanFactory beanFactory) {
 			return new ExecutorSpecResolver(properties, backends, contextPropagationFactory::names,
-					(name) -> qualifiedRetryPolicy(beanFactory, name));
+					(name) -> qualifiedRetryPolicy(beanFactory, name),
+					() -> beanFactory.getBeanNamesForType(DataSource.class, true, false).length > 0);
 		}
 
 		// a RetryPolicy bean qualified with an executor's name replaces that executor's
