@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import dev.executor.FutureState;
@@ -13,8 +12,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 
 /**
  * The statements of one executor's stored futures on the table of futures and the table
@@ -42,13 +39,17 @@ final class FutureTable {
 		this.executorName = executorName;
 	}
 
+	// the unique key makes the row under the key ours until this transaction ends, and
+	// reading its id back works the same on every database, unlike generated keys
 	long insert(String key, StoreInstance owner, long now) {
-		KeyHolder id = new GeneratedKeyHolder();
 		this.jdbc.sql("INSERT INTO " + this.futures + " (EXECUTOR_NAME, FUTURE_KEY, LIVE_KEY, OWNER_ID, OWNER_NAME, "
 				+ "STATE, SUBMITTED_AT) VALUES (?, ?, ?, ?, ?, ?, ?)")
 			.params(this.executorName, key, key, owner.id(), owner.name(), FutureState.PENDING.name(), now)
-			.update(id, "ID");
-		return Objects.requireNonNull(id.getKey()).longValue();
+			.update();
+		return this.jdbc.sql("SELECT ID FROM " + this.futures + " WHERE EXECUTOR_NAME = ? AND LIVE_KEY = ?")
+			.params(this.executorName, key)
+			.query(Long.class)
+			.single();
 	}
 
 	Optional<FutureRow> find(String key) {
