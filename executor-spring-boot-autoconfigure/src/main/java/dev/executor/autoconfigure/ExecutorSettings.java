@@ -193,6 +193,8 @@ public class ExecutorSettings {
 		 */
 		public static class Jdbc {
 
+			private ExecutorProperties.Futures.@Nullable InitializeSchema initializeSchema;
+
 			private @Nullable String tableName;
 
 			private @Nullable Duration ownerTimeout;
@@ -202,6 +204,14 @@ public class ExecutorSettings {
 			private @Nullable Duration pollInterval;
 
 			private @Nullable DataSize maxResultSize;
+
+			public ExecutorProperties.Futures.@Nullable InitializeSchema getInitializeSchema() {
+				return this.initializeSchema;
+			}
+
+			public void setInitializeSchema(ExecutorProperties.Futures.@Nullable InitializeSchema initializeSchema) {
+				this.initializeSchema = initializeSchema;
+			}
 
 			public @Nullable String getTableName() {
 				return this.tableName;

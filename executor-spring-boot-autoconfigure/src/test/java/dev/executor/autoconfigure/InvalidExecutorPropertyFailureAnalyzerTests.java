@@ -51,7 +51,7 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 		FailureAnalysis analysis = analyze("executor.futures.store=redis");
 		assertThat(analysis.getDescription())
 			.isEqualTo(description("executor.futures.store", "redis",
-					fromTest("executor.futures.store"), "must be one of [local, hazelcast]"));
+					fromTest("executor.futures.store"), "must be one of [local, hazelcast, jdbc]"));
 	}
 
 	@Test
