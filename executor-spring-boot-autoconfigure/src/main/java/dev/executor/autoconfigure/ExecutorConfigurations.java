@@ -77,9 +77,10 @@ final class ExecutorConfigurations {
 		@Bean
 		@ConditionalOnMissingBean
 		ExecutorSpecResolver executorSpecResolver(ExecutorProperties properties, ExecutorBackends backends,
-				ContextPropagationFactory contextPropagationFactory, ListableBeanFactory beanFactory) {
+				ContextPropagationFactory contextPropagationFactory, ListableBeanFactory beanFactory,
+				ResourceLoader resourceLoader) {
 			return new ExecutorSpecResolver(properties, backends, contextPropagationFactory::names,
-					(name) -> qualifiedRetryPolicy(beanFactory, name),
+					(name) -> qualifiedRetryPolicy(beanFactory, name), resourceLoader.getClassLoader(),
 					() -> beanFactory.getBeanNamesForType(DataSource.class, true, false).length > 0);
 		}
 

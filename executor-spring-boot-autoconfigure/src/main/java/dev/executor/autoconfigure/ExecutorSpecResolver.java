@@ -61,6 +61,8 @@ public class ExecutorSpecResolver {
 
 	private final Function<String, @Nullable RetryPolicy> retryPolicies;
 
+	private final @Nullable ClassLoader classLoader;
+
 	private final BooleanSupplier dataSourceAvailable;
 
 	/**
@@ -94,7 +96,7 @@ public class ExecutorSpecResolver {
 	 */
 	public ExecutorSpecResolver(ExecutorProperties properties, ExecutorBackends backends,
 			Supplier<Set<String>> contextNames, Function<String, @Nullable RetryPolicy> retryPolicies) {
-		this(properties, backends, contextNames, retryPolicies, () -> true);
+		this(properties, backends, contextNames, retryPolicies, null, () -> true);
 	}
 
 	/**
@@ -106,16 +108,18 @@ public class ExecutorSpecResolver {
 	 * @param contextNames supplies the names that {@code context.include} accepts
 	 * @param retryPolicies returns the retry policy that replaces the configured one of
 	 * the executor with the given name, {@code null} to keep the configured one
+	 * @param classLoader the application's class loader, {@code null} for the default one
 	 * @param dataSourceAvailable whether the application has a {@code DataSource}
 	 * @since 0.1.0
 	 */
 	public ExecutorSpecResolver(ExecutorProperties properties, ExecutorBackends backends,
 			Supplier<Set<String>> contextNames, Function<String, @Nullable RetryPolicy> retryPolicies,
-			BooleanSupplier dataSourceAvailable) {
+			@Nullable ClassLoader classLoader, BooleanSupplier dataSourceAvailable) {
 		this.properties = properties;
 		this.backends = backends;
 		this.contextNames = contextNames;
 		this.retryPolicies = retryPolicies;
+		this.classLoader = classLoader;
 		this.dataSourceAvailable = dataSourceAvailable;
 	}
 
@@ -284,7 +288,7 @@ public class ExecutorSpecResolver {
 	}
 
 	private void requireDataSource(Setting<String> store) {
-		if (!ClassUtils.isPresent(JDBC_CLIENT, ExecutorSpecResolver.class.getClassLoader())) {
+		if (!ClassUtils.isPresent(JDBC_CLIENT, this.classLoader)) {
 			throw new InvalidExecutorPropertyException(store.property(), store.get(), "Spring JDBC is not on the "
 					+ "classpath", "Add the dependency org.springframework.boot:spring-boot-starter-jdbc and the "
 							+ "driver of your database to the application, or set " + store.property() + " to '"

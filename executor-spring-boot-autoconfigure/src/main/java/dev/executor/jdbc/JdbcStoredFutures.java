@@ -28,6 +28,7 @@ import dev.executor.remote.Serialization;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -82,7 +83,7 @@ public class JdbcStoredFutures implements StoredFutures, AutoCloseable {
 		this.transactions = transactions;
 		this.instance = instance;
 		this.serialization = new Serialization(classLoader);
-		heartbeat();
+		join(spec);
 		this.poller = new StorePoller("executor-futures-" + spec.name(), this::poll, this.settings.pollInterval(),
 				this::heartbeat, this.settings.heartbeatInterval());
 	}
@@ -213,6 +214,18 @@ public class JdbcStoredFutures implements StoredFutures, AutoCloseable {
 				run(() -> this.table.finish(id, Outcome.cancelled(), now));
 			}
 		});
+	}
+
+	private void join(ExecutorSpec spec) {
+		try {
+			heartbeat();
+		}
+		catch (BadSqlGrammarException ex) {
+			throw new IllegalStateException("The tables of the stored futures of executor '" + spec.name()
+					+ "' cannot be used (" + ex.getMostSpecificCause().getMessage() + "); create them with the "
+					+ "script dev/executor/jdbc/schema-<database>.sql of the executor starter's jar, or set "
+					+ spec.propertyPrefix() + ".futures.jdbc.initialize-schema to 'always'", ex);
+		}
 	}
 
 	private void heartbeat() {
