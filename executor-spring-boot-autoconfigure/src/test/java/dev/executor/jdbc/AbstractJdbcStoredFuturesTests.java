@@ -54,9 +54,11 @@ abstract class AbstractJdbcStoredFuturesTests {
 	@Test
 	void futureStoredByAShouldBeReadWithItsResultFromB() {
 		this.instances.run((a) -> this.instances.run((b) -> {
+			// tag::cross-instance[]
 			executor(a).submitStored("report", () -> "done on A").get(20, TimeUnit.SECONDS);
 			FutureProxy<String> seen = executor(b).futures().<String>get("report").orElseThrow();
 			assertThat(seen.get(20, TimeUnit.SECONDS)).isEqualTo("done on A");
+			// end::cross-instance[]
 			assertThat(seen.key()).contains("report");
 			assertThat(executor(b).futures().state("report")).contains(FutureState.FINISHED);
 		}));
