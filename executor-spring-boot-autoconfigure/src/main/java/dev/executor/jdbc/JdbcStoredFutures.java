@@ -25,6 +25,8 @@ import dev.executor.FutureState;
 import dev.executor.OwnerLostException;
 import dev.executor.StoredFutures;
 import dev.executor.remote.Serialization;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -46,6 +48,8 @@ public class JdbcStoredFutures implements StoredFutures, AutoCloseable {
 
 	// long enough for every instance's views to read the outcome of a future popped
 	// while unfinished
+	private static final Log logger = LogFactory.getLog(JdbcStoredFutures.class);
+
 	private static final long POPPED_OUTCOME_MILLIS = Duration.ofMinutes(10).toMillis();
 
 	private final String executorName;
@@ -113,8 +117,18 @@ public class JdbcStoredFutures implements StoredFutures, AutoCloseable {
 		Outcome outcome = Outcome.of(future.state(), result, future.isCancelled() ? null : cause,
 				this.settings.maxResultSize().toBytes(), this.instance.name());
 		long now = System.currentTimeMillis();
-		run(() -> this.table.finish(id, outcome, now));
-		evict(now);
+		try {
+			run(() -> this.table.finish(id, outcome, now));
+			OwnedFuture local = this.owned.get(id);
+			if (local != null) {
+				local.outcomeRecorded = true;
+			}
+			evict(now);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Recording the outcome of stored future '" + future.key().orElse("?") + "' of executor '"
+					+ this.executorName + "' failed; trying again at the next poll", ex);
+		}
 	}
 
 	@Override
@@ -251,12 +265,16 @@ public class JdbcStoredFutures implements StoredFutures, AutoCloseable {
 	}
 
 	// running is recorded by polling, as the executor reports no start to the store; a
-	// row that ended while its future runs here was cancelled by another instance
+	// row that ended while its future runs here was cancelled by another instance; an
+	// outcome that could not be written, with the database away, is written again
 	private void recordOwned() {
 		Set<Long> unfinished = new HashSet<>();
 		Set<Long> done = new HashSet<>();
 		this.owned.forEach((id, local) -> {
 			if (local.future.isDone()) {
+				if (!local.outcomeRecorded) {
+					local.future.whenComplete((result, failure) -> finished(id, local.future, result, failure));
+				}
 				done.add(id);
 				return;
 			}
@@ -338,6 +356,8 @@ public class JdbcStoredFutures implements StoredFutures, AutoCloseable {
 		private final FutureProxy<?> future;
 
 		private volatile boolean runningRecorded;
+
+		private volatile boolean outcomeRecorded;
 
 		OwnedFuture(FutureProxy<?> future) {
 			this.future = future;
