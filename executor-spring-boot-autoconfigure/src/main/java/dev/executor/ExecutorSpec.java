@@ -9,6 +9,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.retry.RetryPolicy;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The resolved settings of one executor: its {@code executor.named.<name>.*} properties
@@ -39,19 +40,54 @@ import org.springframework.core.retry.RetryPolicy;
  * @param hazelcast the settings of a {@code hazelcast} executor
  * @param retry the policy by which failed tasks are run again, {@code null} to fail a
  * task at its first failure
+ * @param jdbc the settings of stored futures kept in the application's database
  */
 public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable Integer queueCapacity,
 		String threadNamePrefix, @Nullable String poolClass, @Nullable Duration taskTimeout,
 		boolean propagateExceptions, boolean propagateContext, int futuresMaxLength,
 		@Nullable Duration futuresTimeToLive, boolean awaitTermination, Duration awaitTerminationPeriod,
 		@Nullable Set<String> contextInclude, ProcessSpec process, HazelcastSpec hazelcast,
-		@Nullable RetryPolicy retry) {
+		@Nullable RetryPolicy retry, JdbcSpec jdbc) {
+
+	private static final JdbcSpec NO_JDBC = new JdbcSpec(false, "EXECUTOR_FUTURES", Duration.ofSeconds(30),
+			Duration.ofSeconds(5), Duration.ofMillis(500), DataSize.ofMegabytes(1));
 
 	/**
 	 * Create settings, keeping an unmodifiable copy of the include list in its order.
 	 */
 	public ExecutorSpec {
 		contextInclude = (contextInclude != null) ? Collections.unmodifiableSet(new LinkedHashSet<>(contextInclude)) : null;
+	}
+
+	/**
+	 * Create settings of an executor whose stored futures are not kept in a database.
+	 * @param name the executor name
+	 * @param type the executor type
+	 * @param maxWorkers the maximum number of tasks that run at once
+	 * @param queueCapacity the capacity of the queue, {@code null} for unbounded
+	 * @param threadNamePrefix the prefix of the names of worker threads
+	 * @param poolClass the pool class of a {@code custom} executor
+	 * @param taskTimeout the time a task may run, {@code null} for no limit
+	 * @param propagateExceptions whether task failures are propagated
+	 * @param propagateContext whether tasks see the submitting thread's context
+	 * @param futuresMaxLength the number of stored futures kept
+	 * @param futuresTimeToLive the time a finished stored future is kept
+	 * @param awaitTermination whether to wait for tasks on shutdown
+	 * @param awaitTerminationPeriod the time to wait for them
+	 * @param contextInclude the names of the context that tasks see
+	 * @param process the settings of the worker processes
+	 * @param hazelcast the settings of a {@code hazelcast} executor
+	 * @param retry the policy by which failed tasks are run again, {@code null} for none
+	 */
+	public ExecutorSpec(String name, String type, int maxWorkers, @Nullable Integer queueCapacity,
+			String threadNamePrefix, @Nullable String poolClass, @Nullable Duration taskTimeout,
+			boolean propagateExceptions, boolean propagateContext, int futuresMaxLength,
+			@Nullable Duration futuresTimeToLive, boolean awaitTermination, Duration awaitTerminationPeriod,
+			@Nullable Set<String> contextInclude, ProcessSpec process, HazelcastSpec hazelcast,
+			@Nullable RetryPolicy retry) {
+		this(name, type, maxWorkers, queueCapacity, threadNamePrefix, poolClass, taskTimeout, propagateExceptions,
+				propagateContext, futuresMaxLength, futuresTimeToLive, awaitTermination, awaitTerminationPeriod,
+				contextInclude, process, hazelcast, retry, NO_JDBC);
 	}
 
 	/**
@@ -89,7 +125,8 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 	 * {@code executor.*} properties): a {@code thread} executor of one worker with an
 	 * unbounded queue and threads named {@code <name>-}, no time limits, failures kept in
 	 * the futures, no context propagated, no finished stored future kept, no wait on
-	 * shutdown, neither worker JVM options nor Hazelcast features, and no retries.
+	 * shutdown, neither worker JVM options nor Hazelcast features, no retries, and stored
+	 * futures kept in memory.
 	 * @param name the executor name
 	 * @return the builder
 	 */
@@ -158,6 +195,24 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 	}
 
 	/**
+	 * The settings of stored futures kept in the application's database
+	 * ({@code futures.store=jdbc}).
+	 *
+	 * @param storeFutures whether stored futures are kept in the database, visible from
+	 * every application instance and across restarts
+	 * @param tableName the name of the table of stored futures
+	 * @param ownerTimeout the time after which a silent instance is taken for dead
+	 * @param heartbeatInterval the time between two heartbeats of this instance
+	 * @param pollInterval the time between two reads of other instances' futures
+	 * @param maxResultSize the largest serialised result or exception stored
+	 * @since 0.1.0
+	 */
+	public record JdbcSpec(boolean storeFutures, String tableName, Duration ownerTimeout, Duration heartbeatInterval,
+			Duration pollInterval, DataSize maxResultSize) {
+
+	}
+
+	/**
 	 * A builder of {@link ExecutorSpec} instances, see {@link ExecutorSpec#builder}.
 	 *
 	 * @since 0.1.0
@@ -197,6 +252,8 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 		private HazelcastSpec hazelcast = new HazelcastSpec(false, false);
 
 		private @Nullable RetryPolicy retry;
+
+		private JdbcSpec jdbc = NO_JDBC;
 
 		private Builder(String name) {
 			this.name = name;
@@ -365,6 +422,16 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 		}
 
 		/**
+		 * Set the settings of stored futures kept in the application's database.
+		 * @param jdbc the settings
+		 * @return this builder
+		 */
+		public Builder jdbc(JdbcSpec jdbc) {
+			this.jdbc = jdbc;
+			return this;
+		}
+
+		/**
 		 * Build the settings.
 		 * @return the settings
 		 */
@@ -372,7 +439,7 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 			return new ExecutorSpec(this.name, this.type, this.maxWorkers, this.queueCapacity, this.threadNamePrefix,
 					this.poolClass, this.taskTimeout, this.propagateExceptions, this.propagateContext,
 					this.futuresMaxLength, this.futuresTimeToLive, this.awaitTermination, this.awaitTerminationPeriod,
-					this.contextInclude, this.process, this.hazelcast, this.retry);
+					this.contextInclude, this.process, this.hazelcast, this.retry, this.jdbc);
 		}
 
 	}

@@ -3,6 +3,8 @@ package dev.executor.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import dev.executor.DoneCallback;
@@ -75,9 +77,11 @@ final class ExecutorConfigurations {
 		@Bean
 		@ConditionalOnMissingBean
 		ExecutorSpecResolver executorSpecResolver(ExecutorProperties properties, ExecutorBackends backends,
-				ContextPropagationFactory contextPropagationFactory, ListableBeanFactory beanFactory) {
+				ContextPropagationFactory contextPropagationFactory, ListableBeanFactory beanFactory,
+				ResourceLoader resourceLoader) {
 			return new ExecutorSpecResolver(properties, backends, contextPropagationFactory::names,
-					(name) -> qualifiedRetryPolicy(beanFactory, name));
+					(name) -> qualifiedRetryPolicy(beanFactory, name), resourceLoader.getClassLoader(),
+					() -> beanFactory.getBeanNamesForType(DataSource.class, true, false).length > 0);
 		}
 
 		// a RetryPolicy bean qualified with an executor's name replaces that executor's

@@ -80,8 +80,18 @@ final class ExecutorKeys {
 	// a group is a nested class of the properties, or, for the top level, a class of
 	// its own when the nested class would make the properties too long to read
 	private static boolean isGroup(Class<?> type, Class<?> owner) {
-		return type.getDeclaringClass() == owner || type == ExecutorRetryProperties.class
+		return (!type.isEnum() && declaredWithin(type, owner)) || type == ExecutorRetryProperties.class
 				|| type == ExecutorDashboardProperties.class;
+	}
+
+	private static boolean declaredWithin(Class<?> type, Class<?> owner) {
+		for (Class<?> declaring = type.getDeclaringClass(); declaring != null; declaring = declaring
+			.getDeclaringClass()) {
+			if (declaring == owner) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean shareWord(String key, String candidate) {

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties of managed executors. The top-level keys configure the
@@ -227,10 +228,16 @@ public class ExecutorProperties {
 		private @Nullable Duration timeToLive;
 
 		/**
-		 * Where stored futures are kept: 'local' (this instance's memory) or 'hazelcast'
-		 * (the Hazelcast cluster, so that every application instance sees them).
+		 * Where stored futures are kept: 'local' (this instance's memory), 'hazelcast'
+		 * (the Hazelcast cluster) or 'jdbc' (the application's database), so that every
+		 * application instance sees them.
 		 */
 		private String store = "local";
+
+		/**
+		 * Stored futures kept in the application's database ('store: jdbc').
+		 */
+		private final Jdbc jdbc = new Jdbc();
 
 		public int getMaxLength() {
 			return this.maxLength;
@@ -254,6 +261,122 @@ public class ExecutorProperties {
 
 		public void setStore(String store) {
 			this.store = store;
+		}
+
+		public Jdbc getJdbc() {
+			return this.jdbc;
+		}
+
+		/**
+		 * Stored futures kept in the application's database.
+		 */
+		public static class Jdbc {
+
+			/**
+			 * When to create the store's tables with the scripts in the jar: 'embedded'
+			 * (only in an embedded database), 'always' or 'never'.
+			 */
+			private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
+
+			/**
+			 * Name of the table of stored futures; the table of instances adds
+			 * '_INSTANCES' to it.
+			 */
+			private String tableName = "EXECUTOR_FUTURES";
+
+			/**
+			 * Time after which an instance that sent no heartbeat is taken for dead: its
+			 * pending and running futures fail.
+			 */
+			private Duration ownerTimeout = Duration.ofSeconds(30);
+
+			/**
+			 * Time between two heartbeats of this instance.
+			 */
+			private Duration heartbeatInterval = Duration.ofSeconds(5);
+
+			/**
+			 * Time between two reads of the futures other instances run, and of the
+			 * cancellations other instances asked for.
+			 */
+			private Duration pollInterval = Duration.ofMillis(500);
+
+			/**
+			 * Largest serialised result or exception stored; a larger one can only be read
+			 * on the instance that ran the task.
+			 */
+			private DataSize maxResultSize = DataSize.ofMegabytes(1);
+
+			public InitializeSchema getInitializeSchema() {
+				return this.initializeSchema;
+			}
+
+			public void setInitializeSchema(InitializeSchema initializeSchema) {
+				this.initializeSchema = initializeSchema;
+			}
+
+			public String getTableName() {
+				return this.tableName;
+			}
+
+			public void setTableName(String tableName) {
+				this.tableName = tableName;
+			}
+
+			public Duration getOwnerTimeout() {
+				return this.ownerTimeout;
+			}
+
+			public void setOwnerTimeout(Duration ownerTimeout) {
+				this.ownerTimeout = ownerTimeout;
+			}
+
+			public Duration getHeartbeatInterval() {
+				return this.heartbeatInterval;
+			}
+
+			public void setHeartbeatInterval(Duration heartbeatInterval) {
+				this.heartbeatInterval = heartbeatInterval;
+			}
+
+			public Duration getPollInterval() {
+				return this.pollInterval;
+			}
+
+			public void setPollInterval(Duration pollInterval) {
+				this.pollInterval = pollInterval;
+			}
+
+			public DataSize getMaxResultSize() {
+				return this.maxResultSize;
+			}
+
+			public void setMaxResultSize(DataSize maxResultSize) {
+				this.maxResultSize = maxResultSize;
+			}
+
+		}
+
+		/**
+		 * When the tables of the database store are created.
+		 */
+		public enum InitializeSchema {
+
+			/**
+			 * Only in an embedded database.
+			 */
+			EMBEDDED,
+
+			/**
+			 * Always.
+			 */
+			ALWAYS,
+
+			/**
+			 * Never: the tables come from the application's own migrations.
+			 */
+			NEVER
+
 		}
 
 	}

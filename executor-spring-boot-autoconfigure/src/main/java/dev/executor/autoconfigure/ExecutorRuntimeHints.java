@@ -8,6 +8,7 @@ import dev.executor.DuplicateFutureKeyException;
 import dev.executor.FutureState;
 import dev.executor.MemberLostException;
 import dev.executor.NoSuchExecutorException;
+import dev.executor.OwnerLostException;
 import dev.executor.RemoteTaskException;
 import dev.executor.TaskNotSerializableException;
 import dev.executor.TaskTimeoutException;
@@ -25,6 +26,7 @@ import org.springframework.util.ClassUtils;
 /**
  * What a native image needs beyond what Spring AOT finds in the bean definitions: the
  * types that travel, serialised, to worker processes and Hazelcast members and back, the
+ * schema scripts of the database store, the
  * worker's entry point, which is started by name, and the fields that the lock-free
  * parts of the executors reach through {@code VarHandle}s. The bean classes of
  * {@link dev.executor.Job @Job} methods are covered by {@code JobBeanRegistrationAotProcessor}.
@@ -34,7 +36,7 @@ class ExecutorRuntimeHints implements RuntimeHintsRegistrar {
 	private static final List<Class<? extends Serializable>> SERIALIZED = List.of(FutureState.class, SerializedLambda.class,
 			WorkerApplication.class, RemoteTaskException.class, TaskNotSerializableException.class,
 			TaskTimeoutException.class, WorkerCrashedException.class, MemberLostException.class,
-			NoSuchExecutorException.class, DuplicateFutureKeyException.class);
+			NoSuchExecutorException.class, DuplicateFutureKeyException.class, OwnerLostException.class);
 
 	// package-private: named rather than referenced
 	private static final List<String> SERIALIZED_JOB_TYPES = List.of("dev.executor.job.JobCall");
@@ -52,6 +54,7 @@ class ExecutorRuntimeHints implements RuntimeHintsRegistrar {
 		if (ClassUtils.isPresent(HAZELCAST, classLoader)) {
 			SERIALIZED_HAZELCAST_TYPES.forEach((type) -> hints.serialization().registerType(TypeReference.of(type)));
 		}
+		hints.resources().registerPattern("dev/executor/jdbc/schema-*.sql");
 		hints.reflection().registerType(WorkerMain.class, MemberCategory.INVOKE_PUBLIC_METHODS);
 		registerFields(hints, "dev.executor.core.TaskFuture", "started", "finish");
 		registerFields(hints, "dev.executor.core.ManagedTask", "phase");

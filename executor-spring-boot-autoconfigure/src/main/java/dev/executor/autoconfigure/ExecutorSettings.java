@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.unit.DataSize;
+
 /**
  * The settings of one named executor, {@code executor.named.<name>.*}: the same keys as
  * the top-level {@link ExecutorProperties}, each described there. Every value is
@@ -156,6 +158,12 @@ public class ExecutorSettings {
 
 		private @Nullable String store;
 
+		private final Jdbc jdbc = new Jdbc();
+
+		public Jdbc getJdbc() {
+			return this.jdbc;
+		}
+
 		public @Nullable String getStore() {
 			return this.store;
 		}
@@ -178,6 +186,73 @@ public class ExecutorSettings {
 
 		public void setTimeToLive(@Nullable Duration timeToLive) {
 			this.timeToLive = timeToLive;
+		}
+
+		/**
+		 * Stored futures kept in the application's database.
+		 */
+		public static class Jdbc {
+
+			private ExecutorProperties.Futures.@Nullable InitializeSchema initializeSchema;
+
+			private @Nullable String tableName;
+
+			private @Nullable Duration ownerTimeout;
+
+			private @Nullable Duration heartbeatInterval;
+
+			private @Nullable Duration pollInterval;
+
+			private @Nullable DataSize maxResultSize;
+
+			public ExecutorProperties.Futures.@Nullable InitializeSchema getInitializeSchema() {
+				return this.initializeSchema;
+			}
+
+			public void setInitializeSchema(ExecutorProperties.Futures.@Nullable InitializeSchema initializeSchema) {
+				this.initializeSchema = initializeSchema;
+			}
+
+			public @Nullable String getTableName() {
+				return this.tableName;
+			}
+
+			public void setTableName(@Nullable String tableName) {
+				this.tableName = tableName;
+			}
+
+			public @Nullable Duration getOwnerTimeout() {
+				return this.ownerTimeout;
+			}
+
+			public void setOwnerTimeout(@Nullable Duration ownerTimeout) {
+				this.ownerTimeout = ownerTimeout;
+			}
+
+			public @Nullable Duration getHeartbeatInterval() {
+				return this.heartbeatInterval;
+			}
+
+			public void setHeartbeatInterval(@Nullable Duration heartbeatInterval) {
+				this.heartbeatInterval = heartbeatInterval;
+			}
+
+			public @Nullable Duration getPollInterval() {
+				return this.pollInterval;
+			}
+
+			public void setPollInterval(@Nullable Duration pollInterval) {
+				this.pollInterval = pollInterval;
+			}
+
+			public @Nullable DataSize getMaxResultSize() {
+				return this.maxResultSize;
+			}
+
+			public void setMaxResultSize(@Nullable DataSize maxResultSize) {
+				this.maxResultSize = maxResultSize;
+			}
+
 		}
 
 	}

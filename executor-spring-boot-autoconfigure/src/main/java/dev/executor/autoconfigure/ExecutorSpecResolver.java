@@ -3,14 +3,19 @@ package dev.executor.autoconfigure;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.executor.ExecutorSpec;
 import dev.executor.ExecutorSpec.HazelcastSpec;
+import dev.executor.ExecutorSpec.JdbcSpec;
 import dev.executor.ExecutorSpec.ProcessSpec;
 import dev.executor.ManagedExecutor;
 import dev.executor.context.SnapshotContextPropagationFactory;
@@ -20,6 +25,8 @@ import dev.executor.spi.InvalidExecutorPropertyException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.retry.RetryPolicy;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Resolves the {@link ExecutorSpec} of each executor from {@link ExecutorProperties}: a
@@ -32,7 +39,13 @@ public class ExecutorSpecResolver {
 
 	private static final String LOCAL_STORE = "local";
 
-	private static final List<String> FUTURES_STORES = List.of(LOCAL_STORE, HAZELCAST);
+	private static final String JDBC_STORE = "jdbc";
+
+	private static final List<String> FUTURES_STORES = List.of(LOCAL_STORE, HAZELCAST, JDBC_STORE);
+
+	private static final String JDBC_CLIENT = "org.springframework.jdbc.core.simple.JdbcClient";
+
+	private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,49}");
 
 	private static final String AT_LEAST_ONE = "a whole number of at least 1";
 
@@ -47,6 +60,10 @@ public class ExecutorSpecResolver {
 	private final Supplier<Set<String>> contextNames;
 
 	private final Function<String, @Nullable RetryPolicy> retryPolicies;
+
+	private final @Nullable ClassLoader classLoader;
+
+	private final BooleanSupplier dataSourceAvailable;
 
 	/**
 	 * Create a new resolver that accepts the standard context names in
@@ -79,10 +96,31 @@ public class ExecutorSpecResolver {
 	 */
 	public ExecutorSpecResolver(ExecutorProperties properties, ExecutorBackends backends,
 			Supplier<Set<String>> contextNames, Function<String, @Nullable RetryPolicy> retryPolicies) {
+		this(properties, backends, contextNames, retryPolicies, null, () -> true);
+	}
+
+	/**
+	 * Create a new resolver that checks that the application has a
+	 * {@link javax.sql.DataSource} for executors whose stored futures are kept in its
+	 * database.
+	 * @param properties the properties
+	 * @param backends the valid executor types
+	 * @param contextNames supplies the names that {@code context.include} accepts
+	 * @param retryPolicies returns the retry policy that replaces the configured one of
+	 * the executor with the given name, {@code null} to keep the configured one
+	 * @param classLoader the application's class loader, {@code null} for the default one
+	 * @param dataSourceAvailable whether the application has a {@code DataSource}
+	 * @since 0.1.0
+	 */
+	public ExecutorSpecResolver(ExecutorProperties properties, ExecutorBackends backends,
+			Supplier<Set<String>> contextNames, Function<String, @Nullable RetryPolicy> retryPolicies,
+			@Nullable ClassLoader classLoader, BooleanSupplier dataSourceAvailable) {
 		this.properties = properties;
 		this.backends = backends;
 		this.contextNames = contextNames;
 		this.retryPolicies = retryPolicies;
+		this.classLoader = classLoader;
+		this.dataSourceAvailable = dataSourceAvailable;
 	}
 
 	/**
@@ -103,7 +141,7 @@ public class ExecutorSpecResolver {
 		RetryPolicy configured = RetryPolicies.resolve(settings);
 		RetryPolicy replacement = this.retryPolicies.apply(name);
 		builder.retry((replacement != null) ? replacement : configured);
-		return builder.process(process(settings)).hazelcast(hazelcast(settings)).build();
+		return builder.process(process(settings)).hazelcast(hazelcast(settings)).jdbc(jdbc(settings)).build();
 	}
 
 	private static void pool(Settings settings, ExecutorBackend backend, ExecutorSpec.Builder builder) {
@@ -202,13 +240,65 @@ public class ExecutorSpecResolver {
 	private HazelcastSpec hazelcast(Settings settings) {
 		boolean retry = settings.get("hazelcast.retry-on-member-loss", (s) -> s.getHazelcast().getRetryOnMemberLoss(),
 				(p) -> p.getHazelcast().isRetryOnMemberLoss()).get();
+		return new HazelcastSpec(retry, HAZELCAST.equals(store(settings).get()));
+	}
+
+	private JdbcSpec jdbc(Settings settings) {
+		boolean storeFutures = JDBC_STORE.equals(store(settings).get());
+		String tableName = tableName(settings);
+		Setting<Duration> ownerTimeout = settings.get("futures.jdbc.owner-timeout",
+				(s) -> s.getFutures().getJdbc().getOwnerTimeout(), (p) -> p.getFutures().getJdbc().getOwnerTimeout());
+		Duration timeout = Objects.requireNonNull(positive(ownerTimeout));
+		Duration heartbeat = Objects.requireNonNull(positive(settings
+			.get("futures.jdbc.heartbeat-interval", (s) -> s.getFutures().getJdbc().getHeartbeatInterval(),
+					(p) -> p.getFutures().getJdbc().getHeartbeatInterval())
+			.require((value) -> value.compareTo(timeout) < 0, "shorter than " + ownerTimeout.property() + " ("
+					+ timeout.toString().substring(2).toLowerCase(Locale.ROOT) + ")")));
+		Duration poll = Objects.requireNonNull(positive(settings.get("futures.jdbc.poll-interval",
+				(s) -> s.getFutures().getJdbc().getPollInterval(), (p) -> p.getFutures().getJdbc().getPollInterval())));
+		DataSize maxResultSize = settings
+			.get("futures.jdbc.max-result-size", (s) -> s.getFutures().getJdbc().getMaxResultSize(),
+					(p) -> p.getFutures().getJdbc().getMaxResultSize())
+			.require((value) -> value.toBytes() > 0, "a positive size, such as 1MB")
+			.get();
+		return new JdbcSpec(storeFutures, tableName, timeout, heartbeat, poll, maxResultSize);
+	}
+
+	static String tableName(Settings settings) {
+		return settings
+			.get("futures.jdbc.table-name", (s) -> s.getFutures().getJdbc().getTableName(),
+					(p) -> p.getFutures().getJdbc().getTableName())
+			.require((value) -> TABLE_NAME.matcher(value).matches(),
+					"letters, digits and underscores, starting with a letter and at most 50 long, such as "
+							+ "EXECUTOR_FUTURES")
+			.get();
+	}
+
+	private Setting<String> store(Settings settings) {
 		Setting<String> store = settings
 			.get("futures.store", (s) -> s.getFutures().getStore(), (p) -> p.getFutures().getStore())
 			.require(FUTURES_STORES::contains, "one of " + FUTURES_STORES);
 		if (HAZELCAST.equals(store.get()) && this.backends.get(HAZELCAST) == null) {
 			throw hazelcastMissing(store, "'" + LOCAL_STORE + "'");
 		}
-		return new HazelcastSpec(retry, HAZELCAST.equals(store.get()));
+		if (JDBC_STORE.equals(store.get())) {
+			requireDataSource(store);
+		}
+		return store;
+	}
+
+	private void requireDataSource(Setting<String> store) {
+		if (!ClassUtils.isPresent(JDBC_CLIENT, this.classLoader)) {
+			throw new InvalidExecutorPropertyException(store.property(), store.get(), "Spring JDBC is not on the "
+					+ "classpath", "Add the dependency org.springframework.boot:spring-boot-starter-jdbc and the "
+							+ "driver of your database to the application, or set " + store.property() + " to '"
+							+ LOCAL_STORE + "'");
+		}
+		if (!this.dataSourceAvailable.getAsBoolean()) {
+			throw new InvalidExecutorPropertyException(store.property(), store.get(), "the application has no "
+					+ "DataSource", "Set spring.datasource.url to your database (with its driver on the classpath), "
+							+ "or define a DataSource bean, or set " + store.property() + " to '" + LOCAL_STORE + "'");
+		}
 	}
 
 	private ExecutorBackend backend(Setting<String> type) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,7 +104,7 @@ class ConfigurationMetadataTests {
 	void metadataShouldHintTheBuiltInValues() throws IOException {
 		Map<String, List<String>> hints = hints();
 		assertThat(hints.get("executor.type")).containsExactly("thread", "virtual", "process", "custom", "hazelcast");
-		assertThat(hints.get("executor.futures.store")).containsExactly("local", "hazelcast");
+		assertThat(hints.get("executor.futures.store")).containsExactly("local", "hazelcast", "jdbc");
 		assertThat(hints.get("executor.context.include"))
 			.containsExactlyElementsOf(SnapshotContextPropagationFactory.STANDARD_NAMES);
 	}
@@ -131,10 +133,17 @@ class ConfigurationMetadataTests {
 			.isEqualTo("never");
 	}
 
-	// the metadata writes 30s as "30s" and 1.0 as 1
+	// the metadata writes 30s as "30s", 1.0 as 1, 1MB as "1MB" and enum constants in
+	// lower case
 	private static @Nullable String inCodeForm(@Nullable Object inCodeValue, @Nullable String inMetadataValue) {
 		if (inCodeValue instanceof Duration && inMetadataValue != null) {
 			return text(DurationStyle.detectAndParse(inMetadataValue));
+		}
+		if (inCodeValue instanceof DataSize && inMetadataValue != null) {
+			return text(DataSize.parse(inMetadataValue));
+		}
+		if (inCodeValue instanceof Enum<?> && inMetadataValue != null) {
+			return inMetadataValue.toUpperCase(Locale.ROOT);
 		}
 		if (inCodeValue instanceof Double && inMetadataValue != null) {
 			return text(Double.valueOf(inMetadataValue));

@@ -13,6 +13,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +52,7 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 		FailureAnalysis analysis = analyze("executor.futures.store=redis");
 		assertThat(analysis.getDescription())
 			.isEqualTo(description("executor.futures.store", "redis",
-					fromTest("executor.futures.store"), "must be one of [local, hazelcast]"));
+					fromTest("executor.futures.store"), "must be one of [local, hazelcast, jdbc]"));
 	}
 
 	@Test
@@ -240,6 +241,43 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 				"the class is not an exception"));
 		assertThat(analysis.getAction()).isEqualTo("Set executor.named.reports.retry.excludes to names of classes "
 				+ "that extend Throwable, such as java.io.IOException");
+	}
+
+	@Test
+	void jdbcFuturesStoreWithoutDataSourceShouldSayWhatToAdd() {
+		FailureAnalysis analysis = analyze("executor.futures.store=jdbc");
+		assertThat(analysis.getDescription()).isEqualTo(description("executor.futures.store", "jdbc",
+				fromTest("executor.futures.store"), "the application has no DataSource"));
+		assertThat(analysis.getAction()).isEqualTo("Set spring.datasource.url to your database (with its driver on "
+				+ "the classpath), or define a DataSource bean, or set executor.futures.store to 'local'");
+	}
+
+	@Test
+	void jdbcFuturesStoreWhenSpringJdbcIsNotOnTheClasspathShouldNameTheDependency() {
+		FailureAnalysis analysis = analyze(this.contextRunner.withClassLoader(new FilteredClassLoader(JdbcClient.class)),
+				"executor.named.reports.futures.store=jdbc");
+		assertThat(analysis.getDescription()).isEqualTo(description("executor.named.reports.futures.store", "jdbc",
+				fromTest("executor.named.reports.futures.store"), "Spring JDBC is not on the classpath"));
+		assertThat(analysis.getAction()).isEqualTo("Add the dependency org.springframework.boot:spring-boot-starter-jdbc "
+				+ "and the driver of your database to the application, or set executor.named.reports.futures.store "
+				+ "to 'local'");
+	}
+
+	@Test
+	void jdbcTableNameThatIsNotANameShouldSayWhatANameIs() {
+		FailureAnalysis analysis = analyze("executor.futures.jdbc.table-name=futures; DROP TABLE USERS");
+		assertThat(analysis.getDescription()).isEqualTo(description("executor.futures.jdbc.table-name",
+				"futures; DROP TABLE USERS", fromTest("executor.futures.jdbc.table-name"), "must be letters, digits "
+						+ "and underscores, starting with a letter and at most 50 long, such as EXECUTOR_FUTURES"));
+	}
+
+	@Test
+	void jdbcHeartbeatIntervalNotShorterThanTheOwnerTimeoutShouldNameTheTimeout() {
+		FailureAnalysis analysis = analyze("executor.futures.jdbc.owner-timeout=10s",
+				"executor.named.reports.futures.jdbc.heartbeat-interval=10s");
+		assertThat(analysis.getDescription()).isEqualTo(description("executor.named.reports.futures.jdbc.heartbeat-interval",
+				"10s", fromTest("executor.named.reports.futures.jdbc.heartbeat-interval"),
+				"must be shorter than executor.futures.jdbc.owner-timeout (10s)"));
 	}
 
 	private FailureAnalysis analyze(String... properties) {

@@ -79,7 +79,9 @@ class StrictConfigurationTests {
 						"'colour' is not a key of the executor 'default'",
 						"Remove executor.colour, or replace it with one of [context.include, context.propagate, "
 								+ "dashboard.enabled, dashboard.path, "
-								+ "futures.max-length, futures.store, futures.time-to-live, "
+								+ "futures.jdbc.heartbeat-interval, futures.jdbc.initialize-schema, "
+								+ "futures.jdbc.max-result-size, futures.jdbc.owner-timeout, futures.jdbc.poll-interval, "
+								+ "futures.jdbc.table-name, futures.max-length, futures.store, futures.time-to-live, "
 								+ "hazelcast.retry-on-member-loss, max-workers, named, pool-class, process.idle-timeout, "
 								+ "process.jvm-args, process.max-tasks-per-worker, process.prestart, propagate-exceptions, "
 								+ "queue-capacity, retry.delay, retry.excludes, retry.includes, retry.jitter, "
@@ -123,8 +125,8 @@ class StrictConfigurationTests {
 						"Set executor.type to one of [thread, virtual, custom, process, hazelcast], "
 								+ "or declare an ExecutorBackend bean named 'fibers'"),
 				arguments("unknown-futures-store", "executor.futures.store", "redis", at("99:12"),
-						"must be one of [local, hazelcast]",
-						"Set executor.futures.store to one of [local, hazelcast], or remove it to use the default"),
+						"must be one of [local, hazelcast, jdbc]",
+						"Set executor.futures.store to one of [local, hazelcast, jdbc], or remove it to use the default"),
 				arguments("unknown-context-name", "executor.context.include", "tenant", at("106:9"),
 						"unknown context name, valid names are [request, security, locale, mdc, observation]",
 						"Set executor.context.include to some of those names, or register a ThreadLocalAccessor "

@@ -1,0 +1,48 @@
+package dev.executor.jdbc;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import dev.executor.ManagedExecutor;
+import dev.executor.autoconfigure.ExecutorAutoConfiguration;
+import dev.executor.autoconfigure.ExecutorJdbcStoreAutoConfiguration;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * An application instance in a JVM of its own, for tests that kill an instance the way a
+ * crash would. Its arguments are the application's properties; it stores a future under
+ * the key {@code doomed} whose task runs for minutes, prints {@code ready} once the task
+ * runs, and stays until its input closes.
+ */
+@Configuration(proxyBeanMethods = false)
+@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, ExecutorJdbcStoreAutoConfiguration.class,
+		ExecutorAutoConfiguration.class })
+public class DyingInstance {
+
+	public static void main(String[] args) throws IOException, InterruptedException {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(DyingInstance.class)
+			.web(WebApplicationType.NONE)
+			.run(args);
+		ManagedExecutor executor = context.getBean(ManagedExecutor.class);
+		executor.submitStored("doomed", () -> {
+			Thread.sleep(Duration.ofMinutes(5).toMillis());
+			return "never";
+		});
+		while (!executor.futures().running("doomed")) {
+			Thread.onSpinWait();
+		}
+		System.out.println("ready");
+		System.out.flush();
+		while (System.in.read() != -1) {
+			// wait for the test to end this JVM
+		}
+		context.close();
+	}
+
+}
