@@ -23,7 +23,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Runs every benchmark side by side in one run and prints one table of scores with
  * ratios against each group's baseline. Usage, from the repository root:
- * {@code java -jar benchmarks/target/benchmarks.jar [--quick] [--processes-only] [--python path/to/python_pools.py]};
+ * {@code java -jar benchmarks/target/benchmarks.jar [--quick] [--processes-only] [--idle-only] [--python path/to/python_pools.py]};
  * Python's pools are measured in the same run when {@code python3} is there, by the
  * script of this module ({@code src/main/python/python_pools.py}, packaged in the jar)
  * unless {@code --python} names another.
@@ -42,9 +42,10 @@ public final class BenchmarkReport {
 	}
 
 	private static final String USAGE = """
-			Usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--processes-only] [--python PATH]
+			Usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--processes-only] [--idle-only] [--python PATH]
 			  --quick           one JVM and fewer iterations for each benchmark: shorter and rougher
 			  --processes-only  only the process executor against Python's pools
+			  --idle-only       only the CPU time of idle executors
 			  --python PATH     the Python comparison to run (default: python_pools.py from this jar)""";
 
 	private static final String PYTHON_SCRIPT = "/python/python_pools.py";
@@ -58,6 +59,11 @@ public final class BenchmarkReport {
 		int python = arguments.indexOf("--python");
 		Path script = (python >= 0) ? Path.of(arguments.get(python + 1)) : packagedScript();
 		BenchmarkReport report = new BenchmarkReport(arguments.contains("--quick"), script);
+		if (arguments.contains("--idle-only")) {
+			report.idleCost();
+			report.print();
+			System.exit(0);
+		}
 		if (!arguments.contains("--processes-only")) {
 			report.threadExecutors();
 			report.storedFutures();
@@ -66,6 +72,7 @@ public final class BenchmarkReport {
 			report.retainedHeap();
 		}
 		report.processes();
+		report.idleCost();
 		report.print();
 		System.exit(0);
 	}
@@ -87,6 +94,10 @@ public final class BenchmarkReport {
 
 	private void processes() throws Exception {
 		new ProcessPoolComparison(10_000, 2, this.quick ? 1 : 3, this.lines).run(this.pythonBenchmark);
+	}
+
+	private void idleCost() throws Exception {
+		new IdleCost(this.lines).run();
 	}
 
 	private void threadExecutors() throws RunnerException {

@@ -1,0 +1,99 @@
+package dev.executor.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.io.Serializable;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Measures what an executor with nothing to do costs: the CPU time the application's JVM
+ * and each of its worker processes use over {@link #IDLE} right after a burst of tasks,
+ * against the same JVM with no executor at all. CPU times come from the operating
+ * system ({@link ProcessHandle.Info#totalCpuDuration()}), in its clock ticks (10 ms on
+ * Linux).
+ */
+final class IdleCost {
+
+	static final Duration IDLE = Duration.ofSeconds(10);
+
+	private static final int BURST = 20_000;
+
+	// serializable, so that the same task runs on a process executor
+	private static final Callable<Object> NOOP = (Callable<Object> & Serializable) ThreadExecutorBenchmark::noop;
+
+	private final List<String> lines;
+
+	IdleCost(List<String> lines) {
+		this.lines = lines;
+	}
+
+	void run() throws Exception {
+		this.lines.add("");
+		this.lines.add("== idle cost: CPU time over " + IDLE.toSeconds() + "s idle after a burst of " + BURST
+				+ " tasks, 2 workers (ms, lower is better)");
+		this.lines.add(String.format(Locale.ROOT, "  %-28s %12s %12s", "", "application", "each worker"));
+		row("no executor", null);
+		row("raw ThreadPoolExecutor", () -> Executors.create("raw", 2));
+		row("thread", () -> Executors.create("managed", 2));
+		row("process", () -> Executors.process(2));
+	}
+
+	private void row(String name, @Nullable Supplier<ExecutorService> kind) throws Exception {
+		ExecutorService executor = (kind != null) ? kind.get() : null;
+		try {
+			if (executor != null) {
+				burst(executor);
+				burst(executor);
+			}
+			List<ProcessHandle> processes = new ArrayList<>();
+			processes.add(ProcessHandle.current());
+			ProcessHandle.current().children().forEach(processes::add);
+			long[] before = cpuMillis(processes);
+			Thread.sleep(IDLE.toMillis());
+			long[] after = cpuMillis(processes);
+			StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-28s %12d", name, after[0] - before[0]));
+			for (int i = 1; i < after.length; i++) {
+				row.append(String.format(Locale.ROOT, " %12d", after[i] - before[i]));
+			}
+			this.lines.add(row.toString());
+		}
+		finally {
+			if (executor != null) {
+				executor.shutdown();
+				executor.awaitTermination(10, TimeUnit.SECONDS);
+			}
+			Executors.closeAll();
+		}
+	}
+
+	// tasks at once, then one at a time, so that both the queue and the hand-off paths ran
+	private static void burst(ExecutorService executor) throws Exception {
+		List<Future<?>> futures = new ArrayList<>(BURST);
+		for (int i = 0; i < BURST; i++) {
+			futures.add(executor.submit(NOOP));
+		}
+		for (Future<?> future : futures) {
+			future.get();
+		}
+		for (int i = 0; i < BURST / 10; i++) {
+			executor.submit(NOOP).get();
+		}
+	}
+
+	private static long[] cpuMillis(List<ProcessHandle> processes) {
+		long[] millis = new long[processes.size()];
+		for (int i = 0; i < millis.length; i++) {
+			millis[i] = processes.get(i).info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+		}
+		return millis;
+	}
+
+}
