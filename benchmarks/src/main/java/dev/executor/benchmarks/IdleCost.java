@@ -55,13 +55,19 @@ final class IdleCost {
 			}
 			List<ProcessHandle> processes = new ArrayList<>();
 			processes.add(ProcessHandle.current());
-			ProcessHandle.current().children().forEach(processes::add);
+			if (executor != null) {
+				ProcessHandle.current().children().forEach(processes::add);
+			}
 			long[] before = cpuMillis(processes);
 			Thread.sleep(IDLE.toMillis());
 			long[] after = cpuMillis(processes);
 			StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-28s %12d", name, after[0] - before[0]));
 			for (int i = 1; i < after.length; i++) {
-				row.append(String.format(Locale.ROOT, " %12d", after[i] - before[i]));
+				// a process that ended meanwhile, such as a worker of an earlier pool, is no
+				// worker of this one
+				if (before[i] >= 0 && after[i] >= 0 && processes.get(i).isAlive()) {
+					row.append(String.format(Locale.ROOT, " %12d", after[i] - before[i]));
+				}
 			}
 			this.lines.add(row.toString());
 		}
