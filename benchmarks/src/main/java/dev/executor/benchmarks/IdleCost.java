@@ -1,5 +1,7 @@
 package dev.executor.benchmarks;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Measures what an executor with nothing to do costs: the CPU time the application's JVM
- * and each of its worker processes use over {@link #IDLE} right after a burst of tasks,
- * against the same JVM with no executor at all. CPU times come from the operating
+ * and each of its worker processes use over {@link #IDLE} after a burst of tasks, once the
+ * application's JIT compiler has settled, against the same JVM with no executor at all. CPU times come from the operating
  * system ({@link ProcessHandle.Info#totalCpuDuration()}), in its clock ticks (10 ms on
  * Linux).
  */
@@ -25,6 +27,8 @@ final class IdleCost {
 	static final Duration IDLE = Duration.ofSeconds(10);
 
 	private static final int BURST = 20_000;
+
+	private static final Duration SETTLE_LIMIT = Duration.ofSeconds(15);
 
 	// serializable, so that the same task runs on a process executor
 	private static final Callable<Object> NOOP = (Callable<Object> & Serializable) ThreadExecutorBenchmark::noop;
@@ -38,7 +42,7 @@ final class IdleCost {
 	void run() throws Exception {
 		this.lines.add("");
 		this.lines.add("== idle cost: CPU time over " + IDLE.toSeconds() + "s idle after a burst of " + BURST
-				+ " tasks, 2 workers (ms, lower is better)");
+				+ " tasks and the compiler settling, 2 workers (ms, lower is better)");
 		this.lines.add(String.format(Locale.ROOT, "  %-28s %12s %12s", "", "application", "each worker"));
 		row("no executor", null);
 		row("raw ThreadPoolExecutor", () -> Executors.create("raw", 2));
@@ -53,6 +57,7 @@ final class IdleCost {
 				burst(executor);
 				burst(executor);
 			}
+			awaitCompilerIdle();
 			List<ProcessHandle> processes = new ArrayList<>();
 			processes.add(ProcessHandle.current());
 			if (executor != null) {
@@ -92,6 +97,23 @@ final class IdleCost {
 		for (int i = 0; i < BURST / 10; i++) {
 			executor.submit(NOOP).get();
 		}
+	}
+
+	// the compiler finishing what the burst made hot is the burst's cost, not the idle
+	// executor's: the window starts once it has compiled nothing for a second
+	private static void awaitCompilerIdle() throws InterruptedException {
+		CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+		long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+		long compiled = compiler.getTotalCompilationTime();
+		do {
+			Thread.sleep(1000);
+			long now = compiler.getTotalCompilationTime();
+			if (now == compiled) {
+				return;
+			}
+			compiled = now;
+		}
+		while (System.nanoTime() - deadline < 0);
 	}
 
 	private static long[] cpuMillis(List<ProcessHandle> processes) {
