@@ -1,7 +1,11 @@
 package dev.executor.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -63,15 +68,15 @@ final class IdleCost {
 			if (executor != null) {
 				ProcessHandle.current().children().forEach(processes::add);
 			}
-			long[] before = cpuMillis(processes);
+			double[] before = cpuMillis(processes);
 			Thread.sleep(IDLE.toMillis());
-			long[] after = cpuMillis(processes);
-			StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-28s %12d", name, after[0] - before[0]));
+			double[] after = cpuMillis(processes);
+			StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-28s %12.1f", name, after[0] - before[0]));
 			for (int i = 1; i < after.length; i++) {
 				// a process that ended meanwhile, such as a worker of an earlier pool, is no
 				// worker of this one
 				if (before[i] >= 0 && after[i] >= 0 && processes.get(i).isAlive()) {
-					row.append(String.format(Locale.ROOT, " %12d", after[i] - before[i]));
+					row.append(String.format(Locale.ROOT, " %12.1f", after[i] - before[i]));
 				}
 			}
 			this.lines.add(row.toString());
@@ -116,12 +121,37 @@ final class IdleCost {
 		while (System.nanoTime() - deadline < 0);
 	}
 
-	private static long[] cpuMillis(List<ProcessHandle> processes) {
-		long[] millis = new long[processes.size()];
+	private static double[] cpuMillis(List<ProcessHandle> processes) {
+		double[] millis = new double[processes.size()];
 		for (int i = 0; i < millis.length; i++) {
-			millis[i] = processes.get(i).info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+			millis[i] = cpuMillis(processes.get(i));
 		}
 		return millis;
+	}
+
+	// Linux counts each thread's CPU time in nanoseconds in its schedstat; elsewhere the
+	// operating system's figure for the process, in clock ticks, has to do
+	private static double cpuMillis(ProcessHandle process) {
+		Path tasks = Path.of("/proc", String.valueOf(process.pid()), "task");
+		if (Files.isDirectory(tasks)) {
+			try (Stream<Path> threads = Files.list(tasks)) {
+				return threads.mapToLong(IdleCost::runNanos).sum() / 1e6;
+			}
+			catch (IOException | UncheckedIOException ex) {
+				return -1;
+			}
+		}
+		return process.info().totalCpuDuration().map((cpu) -> cpu.toNanos() / 1e6).orElse(-1.0);
+	}
+
+	private static long runNanos(Path thread) {
+		try {
+			return Long.parseLong(Files.readString(thread.resolve("schedstat")).split(" ")[0]);
+		}
+		catch (IOException ex) {
+			// the thread ended
+			return 0;
+		}
 	}
 
 }
