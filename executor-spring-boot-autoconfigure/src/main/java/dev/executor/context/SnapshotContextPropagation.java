@@ -1,5 +1,6 @@
 package dev.executor.context;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -18,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  * scope puts back what the thread held before.
  */
 public class SnapshotContextPropagation implements ContextPropagation {
+
+	// in the values a scope puts back: what a thread held is put back only where restoring
+	// changed it
+	private static final Object UNCHANGED = new Object();
 
 	private final Supplier<ContextRegistry> registry;
 
@@ -125,23 +130,20 @@ public class SnapshotContextPropagation implements ContextPropagation {
 		@Override
 		public Scope restore() {
 			@Nullable Object[] previous = null;
-			boolean[] changed = null;
 			for (int i = 0; i < this.accessors.length; i++) {
 				Object value = (this.values != null) ? this.values[i] : null;
 				Object current = this.accessors[i].getValue();
 				if (value == null && current == null) {
 					continue;
 				}
-				if (changed == null || previous == null) {
-					changed = new boolean[this.accessors.length];
+				if (previous == null) {
 					previous = new Object[this.accessors.length];
+					Arrays.fill(previous, UNCHANGED);
 				}
-				changed[i] = true;
 				previous[i] = current;
 				set(this.accessors[i], value);
 			}
-			return (changed != null && previous != null) ? new RestoringScope(this.accessors, changed, previous)
-					: Scope.NONE;
+			return (previous != null) ? new RestoringScope(this.accessors, previous) : Scope.NONE;
 		}
 
 		@SuppressWarnings("unchecked")
@@ -157,15 +159,16 @@ public class SnapshotContextPropagation implements ContextPropagation {
 	}
 
 	/**
-	 * Puts back what a thread held before a snapshot was restored on it, in reverse order.
+	 * Puts back what a thread held before a snapshot was restored on it, in reverse order;
+	 * {@link #UNCHANGED} marks the accessors that restoring left alone.
 	 */
-	private record RestoringScope(ThreadLocalAccessor<?>[] accessors, boolean[] changed,
+	private record RestoringScope(ThreadLocalAccessor<?>[] accessors,
 			@Nullable Object[] previous) implements TaskContext.Scope {
 
 		@Override
 		public void close() {
 			for (int i = this.accessors.length - 1; i >= 0; i--) {
-				if (this.changed[i]) {
+				if (this.previous[i] != UNCHANGED) {
 					restore(this.accessors[i], this.previous[i]);
 				}
 			}
