@@ -97,7 +97,9 @@ final class TaskFuture<T extends @Nullable Object> extends FutureProxy<T> {
 	}
 
 	void markStarted() {
-		ATTEMPTS.getAndAdd(this, 1);
+		// one attempt starts at a time, each after the previous one ended, so this thread
+		// is the only writer and needs no atomic increment
+		ATTEMPTS.setRelease(this, this.attempts + 1);
 		// read after the task's phase, which was set with a full fence just before
 		STARTED.setRelease(this, System.nanoTime() - this.submittedNanos + 1);
 	}
