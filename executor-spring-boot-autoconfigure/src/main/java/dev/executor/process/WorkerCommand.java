@@ -25,8 +25,10 @@ final class WorkerCommand {
 	 * and that end a worker whose heap is exhausted, so that it is replaced rather than
 	 * left in an unknown state. Options in {@code jvm-args} come later and win.
 	 */
+	// an idle JVM spends most of its CPU sampling its perf data for jstat, which nobody
+	// reads of a worker: off unless jvm-args turn it on again
 	private static final List<String> DEFAULT_OPTIONS = List.of("-XX:+DisplayVMOutputToStderr", "-Xlog:disable",
-			"-Xlog:all=warning:stderr", "-XX:+ExitOnOutOfMemoryError");
+			"-Xlog:all=warning:stderr", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData");
 
 	private final List<String> prefix;
 
