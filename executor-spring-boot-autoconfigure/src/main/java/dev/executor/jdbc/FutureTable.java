@@ -70,7 +70,7 @@ final class FutureTable {
 		return this.jdbc.sql("SELECT ID FROM " + this.futures + " WHERE ID IN (:ids)"
 				+ (finishedOnly ? " AND FINISHED_AT IS NOT NULL" : ""))
 			.param("ids", ids)
-			.query(Long.class)
+			.query((rs, row) -> rs.getLong(1))
 			.list();
 	}
 
@@ -85,7 +85,7 @@ final class FutureTable {
 		return this.jdbc.sql("SELECT LIVE_KEY FROM " + this.futures
 				+ " WHERE EXECUTOR_NAME = ? AND LIVE_KEY IS NOT NULL ORDER BY ID")
 			.param(this.executorName)
-			.query(String.class)
+			.query((rs, row) -> rs.getString(1))
 			.list();
 	}
 
@@ -150,7 +150,7 @@ final class FutureTable {
 		List<Long> oldest = this.jdbc.sql("SELECT ID FROM " + this.futures + " WHERE EXECUTOR_NAME = ? AND LIVE_KEY "
 				+ "IS NOT NULL AND FINISHED_AT IS NOT NULL ORDER BY FINISHED_AT, ID LIMIT ?")
 			.params(this.executorName, count)
-			.query(Long.class)
+			.query((rs, row) -> rs.getLong(1))
 			.list();
 		if (!oldest.isEmpty()) {
 			this.jdbc.sql("DELETE FROM " + this.futures + " WHERE ID IN (:ids) AND FINISHED_AT IS NOT NULL")
