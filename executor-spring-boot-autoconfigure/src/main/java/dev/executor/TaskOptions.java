@@ -9,7 +9,8 @@ import org.springframework.core.retry.RetryPolicy;
 
 /**
  * Options for the tasks of one call, overriding those of their executor: its retry
- * policy and its task timeout. Options are immutable; what is not set is the executor's
+ * policy and its task timeout, and a {@link TaskThrottle} that limits how many of them
+ * run at once. Options are immutable; what is not set is the executor's
  * own. Give them to {@link ManagedExecutor#with(TaskOptions)}:
  * <pre class="code">
  * executor.with(TaskOptions.retry(RetryPolicy.withMaxRetries(3)).withTimeout(Duration.ofSeconds(5)))
@@ -20,7 +21,7 @@ import org.springframework.core.retry.RetryPolicy;
  */
 public final class TaskOptions {
 
-	private static final TaskOptions DEFAULTS = new TaskOptions(null, false, null);
+	private static final TaskOptions DEFAULTS = new TaskOptions(null, false, null, null);
 
 	private final @Nullable RetryPolicy retry;
 
@@ -28,10 +29,14 @@ public final class TaskOptions {
 
 	private final @Nullable Duration timeout;
 
-	private TaskOptions(@Nullable RetryPolicy retry, boolean noRetry, @Nullable Duration timeout) {
+	private final @Nullable TaskThrottle throttle;
+
+	private TaskOptions(@Nullable RetryPolicy retry, boolean noRetry, @Nullable Duration timeout,
+			@Nullable TaskThrottle throttle) {
 		this.retry = retry;
 		this.noRetry = noRetry;
 		this.timeout = timeout;
+		this.throttle = throttle;
 	}
 
 	/**
@@ -70,12 +75,22 @@ public final class TaskOptions {
 	}
 
 	/**
+	 * Return options under which tasks count under the given throttle.
+	 * @param throttle the throttle
+	 * @return the options
+	 */
+	public static TaskOptions throttle(TaskThrottle throttle) {
+		return DEFAULTS.withThrottle(throttle);
+	}
+
+	/**
 	 * Return these options with the given retry policy.
 	 * @param policy the retry policy
 	 * @return the new options
 	 */
 	public TaskOptions withRetry(RetryPolicy policy) {
-		return new TaskOptions(Objects.requireNonNull(policy, "'policy' must not be null"), false, this.timeout);
+		return new TaskOptions(Objects.requireNonNull(policy, "'policy' must not be null"), false, this.timeout,
+				this.throttle);
 	}
 
 	/**
@@ -83,7 +98,7 @@ public final class TaskOptions {
 	 * @return the new options
 	 */
 	public TaskOptions withoutRetry() {
-		return new TaskOptions(null, true, this.timeout);
+		return new TaskOptions(null, true, this.timeout, this.throttle);
 	}
 
 	/**
@@ -96,7 +111,17 @@ public final class TaskOptions {
 		if (timeout.isNegative() || timeout.isZero()) {
 			throw new IllegalArgumentException("Task timeout " + timeout + " must be positive");
 		}
-		return new TaskOptions(this.retry, this.noRetry, timeout);
+		return new TaskOptions(this.retry, this.noRetry, timeout, this.throttle);
+	}
+
+	/**
+	 * Return these options with the given throttle.
+	 * @param throttle the throttle the tasks count under
+	 * @return the new options
+	 */
+	public TaskOptions withThrottle(TaskThrottle throttle) {
+		return new TaskOptions(this.retry, this.noRetry, this.timeout,
+				Objects.requireNonNull(throttle, "'throttle' must not be null"));
 	}
 
 	/**
@@ -108,7 +133,8 @@ public final class TaskOptions {
 	public TaskOptions orElse(TaskOptions base) {
 		boolean ownRetry = this.retry != null || this.noRetry;
 		return new TaskOptions(ownRetry ? this.retry : base.retry, ownRetry ? this.noRetry : base.noRetry,
-				(this.timeout != null) ? this.timeout : base.timeout);
+				(this.timeout != null) ? this.timeout : base.timeout,
+				(this.throttle != null) ? this.throttle : base.throttle);
 	}
 
 	/**
@@ -132,11 +158,20 @@ public final class TaskOptions {
 		return (this.timeout != null) ? this.timeout : executorTimeout;
 	}
 
+	/**
+	 * Return the throttle the tasks count under.
+	 * @return the throttle, {@code null} for none
+	 */
+	public @Nullable TaskThrottle throttle() {
+		return this.throttle;
+	}
+
 	@Override
 	public String toString() {
 		String retry = this.noRetry ? "none" : (this.retry != null) ? this.retry.toString() : "executor's";
 		String timeout = (this.timeout != null) ? this.timeout.toString() : "executor's";
-		return "TaskOptions[retry=" + retry + ", timeout=" + timeout + "]";
+		String throttle = (this.throttle != null) ? ", throttle=" + this.throttle : "";
+		return "TaskOptions[retry=" + retry + ", timeout=" + timeout + throttle + "]";
 	}
 
 }

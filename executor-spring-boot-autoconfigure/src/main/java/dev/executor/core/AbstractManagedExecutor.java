@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import dev.executor.FutureProxy;
 import dev.executor.ManagedExecutor;
 import dev.executor.TaskOptions;
+import dev.executor.TaskThrottle;
 import dev.executor.context.TaskContext;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +37,9 @@ abstract class AbstractManagedExecutor extends AbstractExecutorService implement
 	 * @param callable the task
 	 * @param context the submitter's context
 	 * @param timeout the time the task may run, {@code null} for no limit
+	 * @param retry the policy by which it runs again when it fails, {@code null} for none
+	 * @param throttle the limit of tasks that run at once it counts under, {@code null}
+	 * for none
 	 * @param callbacks the done-callbacks of the future
 	 * @param adapt whether the pool may adapt the task: not for the stages of
 	 * {@link CompletableFuture}, which are not the user's tasks
@@ -43,7 +47,7 @@ abstract class AbstractManagedExecutor extends AbstractExecutorService implement
 	 */
 	abstract <T extends @Nullable Object> FutureProxy<T> dispatch(@Nullable String key, Callable<T> callable,
 			TaskContext context, @Nullable Duration timeout, @Nullable RetryPolicy retry,
-			List<Consumer<? super FutureProxy<?>>> callbacks, boolean adapt);
+			@Nullable TaskThrottle throttle, List<Consumer<? super FutureProxy<?>>> callbacks, boolean adapt);
 
 	/**
 	 * Return the timeout of each attempt of the tasks submitted without one.
@@ -59,6 +63,14 @@ abstract class AbstractManagedExecutor extends AbstractExecutorService implement
 	 */
 	@Nullable RetryPolicy retryPolicy() {
 		return spec().retry();
+	}
+
+	/**
+	 * Return the throttle that the tasks submitted here count under.
+	 * @return the throttle, {@code null} for none
+	 */
+	@Nullable TaskThrottle throttle() {
+		return null;
 	}
 
 	/**
@@ -139,7 +151,7 @@ abstract class AbstractManagedExecutor extends AbstractExecutorService implement
 
 	private <T extends @Nullable Object> FutureProxy<T> submitTask(@Nullable String key, Callable<T> task,
 			@Nullable Duration timeout) {
-		return dispatch(key, task, captureContext(), timeout, retryPolicy(), defaultCallbacks(), true);
+		return dispatch(key, task, captureContext(), timeout, retryPolicy(), throttle(), defaultCallbacks(), true);
 	}
 
 	/**
@@ -154,7 +166,8 @@ abstract class AbstractManagedExecutor extends AbstractExecutorService implement
 			executeStage(command);
 		}
 		else {
-			dispatch(null, callable(command), captureContext(), taskTimeout(), retryPolicy(), List.of(), true);
+			dispatch(null, callable(command), captureContext(), taskTimeout(), retryPolicy(), throttle(), List.of(),
+					true);
 		}
 	}
 
@@ -165,7 +178,7 @@ abstract class AbstractManagedExecutor extends AbstractExecutorService implement
 	 * @return the future of the task that runs it
 	 */
 	FutureProxy<?> executeStage(Runnable completion) {
-		return dispatch(null, Executors.callable(completion), captureContext(), null, null, List.of(), false);
+		return dispatch(null, Executors.callable(completion), captureContext(), null, null, null, List.of(), false);
 	}
 
 	@Override
@@ -181,10 +194,12 @@ abstract class AbstractManagedExecutor extends AbstractExecutorService implement
 		TaskContext context = captureContext();
 		List<Consumer<? super FutureProxy<?>>> callbacks = defaultCallbacks();
 		RetryPolicy retry = retryPolicy();
+		TaskThrottle throttle = throttle();
 		List<FutureProxy<R>> submitted = new ArrayList<>();
 		try {
 			for (T item : items) {
-				submitted.add(dispatch(null, new MappedItem<T, R>(fn, item), context, timeout, retry, callbacks, true));
+				submitted.add(
+						dispatch(null, new MappedItem<T, R>(fn, item), context, timeout, retry, throttle, callbacks, true));
 			}
 		}
 		catch (RuntimeException ex) {

@@ -3,7 +3,6 @@ package dev.executor.core;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +15,7 @@ import dev.executor.ExecutorStats;
 import dev.executor.FutureProxy;
 import dev.executor.ManagedExecutor;
 import dev.executor.StoredFutures;
+import dev.executor.TaskThrottle;
 import dev.executor.context.ContextPropagation;
 import dev.executor.context.TaskContext;
 import dev.executor.spi.TaskAdapter;
@@ -27,6 +27,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.retry.RetryPolicy;
+import org.springframework.resilience.InvocationRejectedException;
 
 /**
  * A {@link ManagedExecutor} that runs its tasks on an {@link ExecutorService} pool, of
@@ -66,6 +67,8 @@ public class DelegatingManagedExecutor extends LifecycleManagedExecutor {
 
 	private final InFlightTasks inFlight;
 
+	private final WaitingTasks waiting = new WaitingTasks();
+
 	private final TaskRetries retries;
 
 	private volatile boolean shutdown;
@@ -91,7 +94,7 @@ public class DelegatingManagedExecutor extends LifecycleManagedExecutor {
 		this.futures = futures;
 		this.counters = new TaskCounters(pool, this.taskPool);
 		this.inFlight = this.counters.inFlight();
-		this.retries = new TaskRetries(this::requeue);
+		this.retries = new TaskRetries(this.waiting, this::requeue);
 	}
 
 	@Override
@@ -131,7 +134,7 @@ public class DelegatingManagedExecutor extends LifecycleManagedExecutor {
 	@Override
 	<T extends @Nullable Object> FutureProxy<T> dispatch(@Nullable String key, Callable<T> callable,
 			TaskContext context, @Nullable Duration timeout, @Nullable RetryPolicy retry,
-			List<Consumer<? super FutureProxy<?>>> callbacks, boolean adapt) {
+			@Nullable TaskThrottle throttle, List<Consumer<? super FutureProxy<?>>> callbacks, boolean adapt) {
 		if (this.shutdown) {
 			this.counters.rejected();
 			throw Rejections.shutDown(name());
@@ -139,9 +142,11 @@ public class DelegatingManagedExecutor extends LifecycleManagedExecutor {
 		if (adapt && this.pool instanceof TaskAdapter adapter) {
 			callable = adapter.adapt(callable);
 		}
+		ThrottledTask<T> throttled = (throttle != null) ? new ThrottledTask<>(this, throttle, this.waiting, callable)
+				: null;
 		TaskFuture<T> future = new TaskFuture<>(this);
-		ManagedTask<T> task = new ManagedTask<>(this, future, callable, context, timeout,
-				(retry != null) ? new TaskRetry(retry) : null);
+		ManagedTask<T> task = new ManagedTask<>(this, future, (throttled != null) ? throttled : callable, context,
+				timeout, (retry != null) ? new TaskRetry(retry) : null);
 		future.attach(task);
 		if (key != null) {
 			this.futures.add(key, future);
@@ -151,7 +156,9 @@ public class DelegatingManagedExecutor extends LifecycleManagedExecutor {
 		}
 		this.inFlight.submitted(task);
 		try {
-			this.pool.execute(task);
+			if (throttled == null || throttled.admit(task)) {
+				this.pool.execute(task);
+			}
 		}
 		catch (RejectedExecutionException ex) {
 			throw rejected(key, task, ex);
@@ -161,10 +168,15 @@ public class DelegatingManagedExecutor extends LifecycleManagedExecutor {
 
 	private RejectedExecutionException rejected(@Nullable String key, ManagedTask<?> task,
 			RejectedExecutionException ex) {
-		RejectedExecutionException rejection = Rejections.describe(this.spec, this.taskPool,
-				this.shutdown || this.pool.isShutdown(), ex);
+		// a throttle's refusal says all there is to say; the pool's is described
+		RejectedExecutionException rejection = (ex instanceof InvocationRejectedException) ? ex
+				: Rejections.describe(this.spec, this.taskPool, this.shutdown || this.pool.isShutdown(), ex);
 		this.counters.rejected();
 		this.inFlight.dropped(task);
+		ThrottledTask<?> throttled = task.throttled();
+		if (throttled != null) {
+			throttled.release();
+		}
 		TaskFuture<?> future = task.future();
 		if (key != null) {
 			this.futures.get(key).filter(future::equals).ifPresent((stored) -> this.futures.pop(key));
@@ -205,22 +217,42 @@ public class DelegatingManagedExecutor extends LifecycleManagedExecutor {
 		return false;
 	}
 
-	private void requeue(ManagedTask<?> next) {
+	private <T extends @Nullable Object> void requeue(ManagedTask<T> next) {
 		if (!next.isQueued()) {
 			return;
 		}
 		this.inFlight.submitted(next);
+		ThrottledTask<T> throttled = next.throttled();
 		try {
-			this.pool.execute(next);
+			if (throttled == null || throttled.admit(next)) {
+				executeAdmitted(next);
+			}
+		}
+		catch (InvocationRejectedException ex) {
+			notExecuted(next, ex);
+		}
+	}
+
+	/**
+	 * Hand an attempt that nobody waits for, one that went through its back-off or
+	 * its throttle, to the pool; if the pool refuses it, its future fails.
+	 * @param task the attempt
+	 */
+	void executeAdmitted(ManagedTask<?> task) {
+		try {
+			this.pool.execute(task);
 		}
 		catch (RejectedExecutionException ex) {
-			this.inFlight.dropped(next);
-			RejectedExecutionException rejection = Rejections.describe(this.spec, this.taskPool,
-					this.shutdown || this.pool.isShutdown(), ex);
-			TaskRetry retry = Objects.requireNonNull(next.retry());
-			taskFailed(next.future(), retry.lastFailure(rejection));
-			next.cancelled(false);
+			notExecuted(task, Rejections.describe(this.spec, this.taskPool, this.shutdown || this.pool.isShutdown(),
+					ex));
 		}
+	}
+
+	private void notExecuted(ManagedTask<?> task, RejectedExecutionException rejection) {
+		this.inFlight.dropped(task);
+		TaskRetry retry = task.retry();
+		taskFailed(task.future(), (retry != null) ? retry.lastFailure(rejection) : rejection);
+		task.cancelled(false);
 	}
 
 	@Nullable Object taskEntered(ManagedTask<?> task) {
@@ -253,7 +285,7 @@ public class DelegatingManagedExecutor extends LifecycleManagedExecutor {
 			this.shutdownDeadline = System.nanoTime() + this.spec.awaitTerminationPeriod().toNanos();
 			this.shutdown = true;
 			this.pool.shutdown();
-			this.retries.close();
+			this.waiting.close();
 		}
 	}
 

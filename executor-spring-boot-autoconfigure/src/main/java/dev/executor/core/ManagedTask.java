@@ -100,6 +100,14 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 		return this.future;
 	}
 
+	/**
+	 * Return the throttle's part of this task, before it ended.
+	 * @return the throttled body, {@code null} if the task has no throttle
+	 */
+	@Nullable ThrottledTask<T> throttled() {
+		return (this.callable instanceof ThrottledTask<T> throttled) ? throttled : null;
+	}
+
 	@Override
 	public void run() {
 		Object entry = this.executor.taskEntered(this);
@@ -142,10 +150,19 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 		}
 		// completed from outside before it could start, other than by cancel
 		if (PHASE.compareAndSet(this, NEW, ENDED)) {
-			release();
-			this.executor.taskDequeued(this);
+			dequeue();
 		}
 		return false;
+	}
+
+	// only the thread that moved the task to ENDED before it ran
+	private void dequeue() {
+		ThrottledTask<T> throttled = throttled();
+		release();
+		if (throttled != null) {
+			throttled.dequeued();
+		}
+		this.executor.taskDequeued(this);
 	}
 
 	// only the thread that moved the task to ENDED
@@ -223,8 +240,7 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 
 	void cancelled(boolean mayInterruptIfRunning) {
 		if (PHASE.compareAndSet(this, NEW, ENDED)) {
-			release();
-			this.executor.taskDequeued(this);
+			dequeue();
 		}
 		else if (mayInterruptIfRunning) {
 			interrupt();

@@ -13,6 +13,7 @@ import dev.executor.FutureProxy;
 import dev.executor.ManagedExecutor;
 import dev.executor.StoredFutures;
 import dev.executor.TaskOptions;
+import dev.executor.TaskThrottle;
 import dev.executor.context.TaskContext;
 import org.jspecify.annotations.Nullable;
 
@@ -20,8 +21,8 @@ import org.springframework.core.retry.RetryPolicy;
 
 /**
  * An executor seen through the {@link TaskOptions} of some calls: tasks submitted here
- * go to the executor with the options' retry policy and timeout; everything else is the
- * executor's.
+ * go to the executor with the options' retry policy, timeout and throttle; everything
+ * else is the executor's.
  */
 final class OptionsManagedExecutor extends AbstractManagedExecutor {
 
@@ -37,8 +38,8 @@ final class OptionsManagedExecutor extends AbstractManagedExecutor {
 	@Override
 	<T extends @Nullable Object> FutureProxy<T> dispatch(@Nullable String key, Callable<T> callable,
 			TaskContext context, @Nullable Duration timeout, @Nullable RetryPolicy retry,
-			List<Consumer<? super FutureProxy<?>>> callbacks, boolean adapt) {
-		return this.executor.dispatch(key, callable, context, timeout, retry, callbacks, adapt);
+			@Nullable TaskThrottle throttle, List<Consumer<? super FutureProxy<?>>> callbacks, boolean adapt) {
+		return this.executor.dispatch(key, callable, context, timeout, retry, throttle, callbacks, adapt);
 	}
 
 	@Override
@@ -49,6 +50,11 @@ final class OptionsManagedExecutor extends AbstractManagedExecutor {
 	@Override
 	@Nullable RetryPolicy retryPolicy() {
 		return this.options.effectiveRetry(this.executor.retryPolicy());
+	}
+
+	@Override
+	@Nullable TaskThrottle throttle() {
+		return this.options.throttle();
 	}
 
 	@Override

@@ -1,7 +1,5 @@
 package dev.executor.core;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import dev.executor.FutureProxy;
@@ -14,17 +12,17 @@ import dev.executor.FutureProxy;
  */
 final class TaskRetries {
 
-	private final Set<ManagedTask<?>> waiting = ConcurrentHashMap.newKeySet();
+	private final WaitingTasks waiting;
 
 	private final Consumer<ManagedTask<?>> requeue;
 
-	private volatile boolean closed;
-
 	/**
 	 * Create the retries of an executor.
+	 * @param waiting where the attempts wait out their back-off
 	 * @param requeue hands an attempt whose back-off has passed to the executor's pool
 	 */
-	TaskRetries(Consumer<ManagedTask<?>> requeue) {
+	TaskRetries(WaitingTasks waiting, Consumer<ManagedTask<?>> requeue) {
+		this.waiting = waiting;
 		this.requeue = requeue;
 	}
 
@@ -37,7 +35,7 @@ final class TaskRetries {
 	 */
 	boolean retryLater(ManagedTask<?> task, Throwable failure) {
 		TaskRetry retry = task.retry();
-		long delay = (retry != null && !this.closed && !task.future().isDone()) ? retry.nextDelay(failure) : -1;
+		long delay = (retry != null && !this.waiting.isClosed() && !task.future().isDone()) ? retry.nextDelay(failure) : -1;
 		if (retry == null || delay < 0) {
 			return false;
 		}
@@ -49,30 +47,14 @@ final class TaskRetries {
 			this.requeue.accept(next);
 			return true;
 		}
-		this.waiting.add(next);
-		TaskRetry.schedule(() -> {
-			if (this.waiting.remove(next)) {
-				this.requeue.accept(next);
-			}
-		}, delay);
-		// close() may have missed the attempt: it never starts, its future ends
-		if (this.closed && this.waiting.remove(next)) {
-			next.future().cancel(false);
+		if (this.waiting.add(next)) {
+			TaskRetry.schedule(() -> {
+				if (this.waiting.remove(next)) {
+					this.requeue.accept(next);
+				}
+			}, delay);
 		}
 		return true;
-	}
-
-	/**
-	 * Stop retrying: the futures of the attempts that wait end cancelled now, since a
-	 * back-off would outlast a pool that takes no more tasks.
-	 */
-	void close() {
-		this.closed = true;
-		for (ManagedTask<?> next : this.waiting) {
-			if (this.waiting.remove(next)) {
-				next.future().cancel(false);
-			}
-		}
 	}
 
 }
