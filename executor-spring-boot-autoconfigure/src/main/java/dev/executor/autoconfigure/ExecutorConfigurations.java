@@ -18,6 +18,7 @@ import dev.executor.core.ManagedExecutorFactory;
 import dev.executor.core.TaskFailureReporter;
 import dev.executor.hazelcast.HazelcastBackend;
 import dev.executor.job.JobAnnotationBeanPostProcessor;
+import dev.executor.job.ResilientJobMethodsPostProcessor;
 import dev.executor.process.ProcessBackend;
 import dev.executor.spi.ExecutorBackend;
 import dev.executor.spi.StoredFuturesFactory;
@@ -159,6 +160,12 @@ final class ExecutorConfigurations {
 		@ConditionalOnMissingBean
 		static JobAnnotationBeanPostProcessor jobAnnotationBeanPostProcessor() {
 			return new JobAnnotationBeanPostProcessor();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		static ResilientJobMethodsPostProcessor resilientJobMethodsPostProcessor() {
+			return new ResilientJobMethodsPostProcessor();
 		}
 
 	}

@@ -37,6 +37,8 @@ public class JobAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvi
 
 	private @Nullable BeanFactory beanFactory;
 
+	private @Nullable JobInterceptor interceptor;
+
 	/**
 	 * Create a new post-processor.
 	 */
@@ -51,6 +53,7 @@ public class JobAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvi
 		this.beanFactory = beanFactory;
 		JobInterceptor interceptor = new JobInterceptor(() -> beanFactory.getBean(ManagedExecutors.class),
 				() -> beanFactory.getBean(TaskFailureReporter.class), () -> listable(beanFactory));
+		this.interceptor = interceptor;
 		this.advisor = new DefaultPointcutAdvisor(new JobPointcut(), interceptor);
 	}
 
@@ -95,6 +98,9 @@ public class JobAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvi
 								+ "', which does not exist; known executors are " + known);
 			}
 			ManagedExecutor executor = executors.get(executorName);
+			if (this.interceptor != null) {
+				this.interceptor.resilience(job);
+			}
 			RemoteTaskPool remote = JobInterceptor.remotePool(executor);
 			if (remote != null) {
 				JobInterceptor.jobContext(job, executor, remote, listable(beanFactory));

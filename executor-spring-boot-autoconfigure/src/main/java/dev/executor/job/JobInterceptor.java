@@ -1,6 +1,7 @@
 package dev.executor.job;
 
 import java.lang.reflect.Method;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -12,6 +13,8 @@ import java.util.function.Supplier;
 import dev.executor.FutureProxy;
 import dev.executor.ManagedExecutor;
 import dev.executor.ManagedExecutors;
+import dev.executor.TaskOptions;
+import dev.executor.TaskThrottle;
 import dev.executor.core.TaskFailureReporter;
 import dev.executor.spi.ApplicationContextSource;
 import dev.executor.spi.RemoteTaskPool;
@@ -48,6 +51,11 @@ class JobInterceptor implements MethodInterceptor {
 	private final Map<RemoteTaskPool, ApplicationContextSource> jobContexts = new ConcurrentHashMap<>();
 
 	private final Map<MethodClassKey, Optional<JobMethod>> jobMethods = new ConcurrentHashMap<>();
+
+	private final Map<MethodClassKey, JobResilience> resilience = new ConcurrentHashMap<>();
+
+	// the throttles of class-level concurrency limits, by bean
+	private final Map<Object, TaskThrottle> classThrottles = new IdentityHashMap<>();
 
 	private final Map<String, Expression> keyExpressions = new ConcurrentHashMap<>();
 
@@ -125,7 +133,8 @@ class JobInterceptor implements MethodInterceptor {
 			proceedWithNextCall.remove();
 			return invocation.proceed();
 		}
-		ManagedExecutor executor = this.executors.get().get(job.executorName());
+		ManagedExecutor executor = submitTo(job, this.executors.get().get(job.executorName()),
+				(target != null) ? target : job);
 		String key = key(job, invocation.getArguments());
 		RemoteTaskPool remote = remotePool(executor);
 		Callable<@Nullable Object> task = (remote != null) ? jobCall(job, executor, remote, invocation, targetClass)
@@ -136,6 +145,23 @@ class JobInterceptor implements MethodInterceptor {
 			return null;
 		}
 		return future;
+	}
+
+	/**
+	 * Return what the annotations of Spring's resilience model on a job method ask of its
+	 * calls, read once.
+	 * @param job the job method
+	 * @return the retry policy and concurrency limit of the job
+	 * @throws IllegalStateException if an annotation has a value that is not valid
+	 */
+	JobResilience resilience(JobMethod job) {
+		return this.resilience.computeIfAbsent(new MethodClassKey(job.method(), job.targetClass()),
+				(key) -> JobResilience.of(job, job.targetClass(), this.beanFactory.get()));
+	}
+
+	private ManagedExecutor submitTo(JobMethod job, ManagedExecutor executor, Object bean) {
+		TaskOptions options = resilience(job).options(job, bean, this.beanFactory.get(), this.classThrottles);
+		return (options != null) ? executor.with(options) : executor;
 	}
 
 	private JobCall jobCall(JobMethod job, ManagedExecutor executor, RemoteTaskPool pool, MethodInvocation invocation,

@@ -28,14 +28,18 @@ final class JobMethod {
 
 	private final Method method;
 
+	private final Class<?> targetClass;
+
 	private final String executorName;
 
 	private final @Nullable String keyExpression;
 
 	private final int keyParameter;
 
-	private JobMethod(Method method, String executorName, @Nullable String keyExpression, int keyParameter) {
+	private JobMethod(Method method, Class<?> targetClass, String executorName, @Nullable String keyExpression,
+			int keyParameter) {
 		this.method = method;
+		this.targetClass = targetClass;
 		this.executorName = executorName;
 		this.keyExpression = keyExpression;
 		this.keyParameter = keyParameter;
@@ -62,7 +66,8 @@ final class JobMethod {
 		checkReturnType(specific);
 		String executorName = StringUtils.hasText(job.executor()) ? job.executor() : ManagedExecutor.DEFAULT_NAME;
 		String keyExpression = StringUtils.hasText(job.key()) ? job.key() : null;
-		return new JobMethod(specific, executorName, keyExpression, keyParameter(specific, keyExpression));
+		return new JobMethod(specific, targetClass, executorName, keyExpression,
+				keyParameter(specific, keyExpression));
 	}
 
 	private static boolean isPublicInstanceMethod(Method method) {
@@ -104,6 +109,10 @@ final class JobMethod {
 
 	Method method() {
 		return this.method;
+	}
+
+	Class<?> targetClass() {
+		return this.targetClass;
 	}
 
 	String executorName() {

@@ -22,6 +22,7 @@ import dev.executor.core.ExecutorBackends;
 import dev.executor.core.ManagedExecutorFactory;
 import dev.executor.core.TaskFailureReporter;
 import dev.executor.job.JobAnnotationBeanPostProcessor;
+import dev.executor.job.ResilientJobMethodsPostProcessor;
 import dev.executor.spi.ExecutorBackend;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -220,6 +221,13 @@ class ExecutorAutoConfigurationTests {
 	}
 
 	@Test
+	void whenUserDefinesResilientJobMethodsPostProcessorShouldBackOff() {
+		this.contextRunner.withUserConfiguration(UserResilientJobMethodsConfiguration.class)
+			.run((context) -> assertThat(context).getBean(ResilientJobMethodsPostProcessor.class)
+				.isSameAs(context.getBean("userResilientJobMethods")));
+	}
+
+	@Test
 	void closingTheContextShouldLetRunningAndQueuedTasksFinishWithinTheAwaitPeriod() {
 		this.contextRunner.withPropertyValues("executor.max-workers=1", "executor.shutdown.await-termination-period=30s")
 			.run((context) -> {
@@ -357,6 +365,16 @@ class ExecutorAutoConfigurationTests {
 		@Bean
 		static JobAnnotationBeanPostProcessor userJobPostProcessor() {
 			return new JobAnnotationBeanPostProcessor();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserResilientJobMethodsConfiguration {
+
+		@Bean
+		static ResilientJobMethodsPostProcessor userResilientJobMethods() {
+			return new ResilientJobMethodsPostProcessor();
 		}
 
 	}

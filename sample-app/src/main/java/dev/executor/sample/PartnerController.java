@@ -11,6 +11,7 @@ import dev.executor.TaskOptions;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,9 +26,13 @@ class PartnerController {
 
 	private final FlakyPartner flakyPartner;
 
-	PartnerController(@Qualifier("partner") ManagedExecutor partner, FlakyPartner flakyPartner) {
+	private final PartnerJobs partnerJobs;
+
+	PartnerController(@Qualifier("partner") ManagedExecutor partner, FlakyPartner flakyPartner,
+			PartnerJobs partnerJobs) {
 		this.partner = partner;
 		this.flakyPartner = flakyPartner;
+		this.partnerJobs = partnerJobs;
 	}
 
 	// tag::quote[]
@@ -50,5 +55,12 @@ class PartnerController {
 		return Map.of("quote", quote.get(10, TimeUnit.SECONDS), "attempts", quote.attempts());
 	}
 	// end::preview[]
+
+	@PostMapping("/orders/{order}/confirmation")
+	Map<String, Object> confirm(@PathVariable String order, @RequestParam(defaultValue = "0") int failures)
+			throws Exception {
+		FutureProxy<String> confirmation = this.partnerJobs.confirm(order, failures);
+		return Map.of("confirmation", confirmation.get(10, TimeUnit.SECONDS), "attempts", confirmation.attempts());
+	}
 
 }

@@ -45,6 +45,17 @@ class PartnerControllerTests {
 		assertThat(quote("o-3/preview", 1).getBody()).containsEntry("attempts", 1);
 	}
 
+	@Test
+	void confirmationJobFailingTwiceShouldBeRetriedByItsRetryableAnnotation() {
+		Map<String, Object> confirmation = RestClient.create("http://localhost:" + this.port)
+			.post()
+			.uri("/orders/o-4/confirmation?failures=2")
+			.retrieve()
+			.body(JSON_OBJECT);
+		assertThat(confirmation).containsEntry("confirmation", "Quote for order confirmation of o-4 after 3 calls")
+			.containsEntry("attempts", 3);
+	}
+
 	private ResponseEntity<Map<String, Object>> quote(String path, int failures) {
 		return RestClient.create("http://localhost:" + this.port)
 			.get()
