@@ -1,6 +1,7 @@
 package dev.executor.job;
 
 import java.lang.reflect.Method;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,22 +91,28 @@ public class JobAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvi
 		}
 		ManagedExecutors executors = beanFactory.getBean(ManagedExecutors.class);
 		Set<String> known = executors.names();
-		this.jobMethods.values().stream().flatMap((jobs) -> jobs.values().stream()).forEach((job) -> {
-			String executorName = job.executorName();
-			if (!known.contains(executorName)) {
-				throw new NoSuchExecutorException(executorName, known,
-						"@Job method " + job + " names the executor '" + executorName
-								+ "', which does not exist; known executors are " + known);
-			}
-			ManagedExecutor executor = executors.get(executorName);
-			if (this.interceptor != null) {
-				this.interceptor.resilience(job);
-			}
-			RemoteTaskPool remote = JobInterceptor.remotePool(executor);
-			if (remote != null) {
-				JobInterceptor.jobContext(job, executor, remote, listable(beanFactory));
-			}
-		});
+		// in the order of their names, so that the first wrong one is the same at every start
+		this.jobMethods.values()
+			.stream()
+			.flatMap((jobs) -> jobs.values().stream())
+			.sorted(Comparator.comparing(JobMethod::toString))
+			.forEach((job) -> check(job, executors, known, beanFactory));
+	}
+
+	private void check(JobMethod job, ManagedExecutors executors, Set<String> known, BeanFactory beanFactory) {
+		String executorName = job.executorName();
+		if (!known.contains(executorName)) {
+			throw new NoSuchExecutorException(executorName, known, "@Job method " + job + " names the executor '"
+					+ executorName + "', which does not exist; known executors are " + known);
+		}
+		ManagedExecutor executor = executors.get(executorName);
+		if (this.interceptor != null) {
+			this.interceptor.resilience(job);
+		}
+		RemoteTaskPool remote = JobInterceptor.remotePool(executor);
+		if (remote != null) {
+			JobInterceptor.jobContext(job, executor, remote, listable(beanFactory));
+		}
 	}
 
 	private static final class JobPointcut extends StaticMethodMatcherPointcut {

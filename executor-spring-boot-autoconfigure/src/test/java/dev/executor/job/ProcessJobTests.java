@@ -2,9 +2,12 @@ package dev.executor.job;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.executor.FutureProxy;
 import dev.executor.Job;
@@ -32,6 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,6 +102,14 @@ class ProcessJobTests {
 	}
 
 	@Test
+	void retryableJobShouldRunAgainInAWorkerProcessUntilItSucceeds() throws Exception {
+		FutureProxy<String> flaky = this.jobs.flaky("retried");
+		assertThat(flaky.get(60, TimeUnit.SECONDS)).startsWith("retried after 3 calls in process ")
+			.doesNotEndWith(" " + ProcessHandle.current().pid());
+		assertThat(flaky.attempts()).isEqualTo(3);
+	}
+
+	@Test
 	void jobArgumentThatCannotBeSerialisedShouldBeRejectedAtTheCall() {
 		assertThatExceptionOfType(TaskNotSerializableException.class)
 			.isThrownBy(() -> this.jobs.describe(new Object()))
@@ -112,7 +124,7 @@ class ProcessJobTests {
 			.withPropertyValues("executor.named.isolated.type=process", "executor.named.isolated.max-workers=1")
 			.run((context) -> assertThat(context).getFailure()
 				.isInstanceOf(IllegalStateException.class)
-				.hasMessage("@Job method GreetingJobs.greet(String) runs on process executor 'isolated', whose "
+				.hasMessage("@Job method GreetingJobs.describe(Object) runs on process executor 'isolated', whose "
 						+ "worker processes create the job's bean from the application's @SpringBootConfiguration "
 						+ "class, but the application has none; start it from a @SpringBootApplication class"));
 	}
@@ -150,6 +162,9 @@ class ProcessJobTests {
 	@Job(executor = "isolated")
 	public static class GreetingJobs {
 
+		// counts the calls of each worker process
+		private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+
 		private final Greeter greeter;
 
 		private final ApplicationContext context;
@@ -175,6 +190,15 @@ class ProcessJobTests {
 
 		public CompletableFuture<String> fail() {
 			throw new IllegalStateException("failed in a worker");
+		}
+
+		@Retryable(maxRetries = 3, delay = 10)
+		public FutureProxy<String> flaky(String name) {
+			int call = CALLS.computeIfAbsent(name, (key) -> new AtomicInteger()).incrementAndGet();
+			if (call < 3) {
+				throw new IllegalStateException("failure " + call);
+			}
+			return Jobs.completed(name + " after " + call + " calls in process " + ProcessHandle.current().pid());
 		}
 
 		public CompletableFuture<String> describe(Object value) {
