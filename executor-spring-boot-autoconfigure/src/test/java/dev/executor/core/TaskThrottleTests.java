@@ -4,12 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.executor.FutureProxy;
 import dev.executor.FutureState;
+import dev.executor.RunningTasks;
 import dev.executor.ManagedExecutor;
 import dev.executor.TaskOptions;
 import dev.executor.TaskThrottle;
@@ -31,15 +30,11 @@ class TaskThrottleTests {
 
 	private final TestExecutors executors = new TestExecutors();
 
-	private final CountDownLatch release = new CountDownLatch(1);
-
-	private final AtomicInteger running = new AtomicInteger();
-
-	private final AtomicInteger mostRunning = new AtomicInteger();
+	private final RunningTasks tasks = new RunningTasks();
 
 	@AfterEach
 	void shutDown() {
-		this.release.countDown();
+		this.tasks.release();
 		this.executors.close();
 	}
 
@@ -48,10 +43,10 @@ class TaskThrottleTests {
 		TaskThrottle throttle = TaskThrottle.queueing("reports", 2);
 		ManagedExecutor executor = executor(8).with(TaskOptions.throttle(throttle));
 		List<FutureProxy<String>> futures = submit(executor, 20);
-		await().until(() -> this.running.get() == 2 && throttle.waiting() == 18);
-		this.release.countDown();
+		await().until(() -> this.tasks.running() == 2 && throttle.waiting() == 18);
+		this.tasks.release();
 		assertThat(futures).allSatisfy((future) -> assertThat(future.join()).isEqualTo("done"));
-		assertThat(this.mostRunning).hasValue(2);
+		assertThat(this.tasks.mostRunning()).isEqualTo(2);
 		assertThat(throttle.admitted()).isZero();
 		assertThat(throttle.waiting()).isZero();
 	}
@@ -61,7 +56,7 @@ class TaskThrottleTests {
 		DelegatingManagedExecutor executor = executor(2);
 		List<FutureProxy<String>> waiting = submit(executor.with(TaskOptions.throttle(TaskThrottle.queueing("one", 1))),
 				5);
-		await().until(() -> this.running.get() == 1);
+		await().until(() -> this.tasks.running() == 1);
 		assertThat(executor.submit(() -> "other").join()).isEqualTo("other");
 		assertThat(waiting).filteredOn(FutureProxy::isDone).isEmpty();
 		assertThat(waiting).extracting(FutureProxy::state).containsOnly(FutureState.RUNNING, FutureState.PENDING);
@@ -71,13 +66,13 @@ class TaskThrottleTests {
 	void cancelledWaitingTaskShouldEndCancelledAndNeverRun() {
 		TaskThrottle throttle = TaskThrottle.queueing("one", 1);
 		ManagedExecutor executor = executor(2).with(TaskOptions.throttle(throttle));
-		FutureProxy<String> first = executor.submit(this::blocked);
+		FutureProxy<String> first = executor.submit(this.tasks::blocked);
 		AtomicInteger secondRuns = new AtomicInteger();
 		FutureProxy<String> second = executor.submit(() -> "ran " + secondRuns.incrementAndGet());
 		FutureProxy<String> third = executor.submit(() -> "third");
-		await().until(() -> this.running.get() == 1);
+		await().until(() -> this.tasks.running() == 1);
 		assertThat(second.cancel(false)).isTrue();
-		this.release.countDown();
+		this.tasks.release();
 		assertThat(first.join()).isEqualTo("done");
 		assertThat(third.join()).isEqualTo("third");
 		assertThat(second.isCancelled()).isTrue();
@@ -88,9 +83,9 @@ class TaskThrottleTests {
 	@Test
 	void cancelledRunningTaskShouldLeaveItsPlaceToAWaitingOne() {
 		ManagedExecutor executor = executor(2).with(TaskOptions.throttle(TaskThrottle.queueing("one", 1)));
-		FutureProxy<String> first = executor.submit(this::blocked);
+		FutureProxy<String> first = executor.submit(this.tasks::blocked);
 		FutureProxy<String> second = executor.submit(() -> "second");
-		await().until(() -> this.running.get() == 1);
+		await().until(() -> this.tasks.running() == 1);
 		first.cancel(true);
 		assertThat(second.join()).isEqualTo("second");
 	}
@@ -100,10 +95,10 @@ class TaskThrottleTests {
 		DelegatingManagedExecutor executor = executor(2);
 		List<FutureProxy<String>> futures = submit(executor.with(TaskOptions.throttle(TaskThrottle.queueing("one", 1))),
 				3);
-		await().until(() -> this.running.get() == 1);
+		await().until(() -> this.tasks.running() == 1);
 		executor.shutdown();
 		assertThat(futures.subList(1, 3)).allSatisfy((future) -> assertThat(future.isCancelled()).isTrue());
-		this.release.countDown();
+		this.tasks.release();
 		assertThat(futures.get(0).join()).isEqualTo("done");
 	}
 
@@ -115,7 +110,7 @@ class TaskThrottleTests {
 		List<InvocationRejectedException> refused = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
 			try {
-				accepted.add(executor.submit(this::blocked));
+				accepted.add(executor.submit(this.tasks::blocked));
 			}
 			catch (InvocationRejectedException ex) {
 				refused.add(ex);
@@ -127,7 +122,7 @@ class TaskThrottleTests {
 					+ "wait for a running task to end, or raise the limit");
 			assertThat(ex.getTarget()).isSameAs(throttle);
 		});
-		this.release.countDown();
+		this.tasks.release();
 		accepted.forEach(FutureProxy::join);
 		assertThat(executor.submit(() -> "again").join()).isEqualTo("again");
 	}
@@ -160,9 +155,9 @@ class TaskThrottleTests {
 	void waitingTaskShouldEndWhenItsExecutorCloses() {
 		DelegatingManagedExecutor executor = executor(1);
 		ManagedExecutor throttled = executor.with(TaskOptions.throttle(TaskThrottle.queueing("one", 1)));
-		throttled.submit(this::blocked);
+		throttled.submit(this.tasks::blocked);
 		FutureProxy<String> waiting = throttled.submit(() -> "never");
-		await().until(() -> this.running.get() == 1);
+		await().until(() -> this.tasks.running() == 1);
 		executor.shutdownNow();
 		assertThatExceptionOfType(CancellationException.class).isThrownBy(waiting::join);
 	}
@@ -174,21 +169,9 @@ class TaskThrottleTests {
 	private List<FutureProxy<String>> submit(ManagedExecutor executor, int count) {
 		List<FutureProxy<String>> futures = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			futures.add(executor.submit(this::blocked));
+			futures.add(executor.submit(this.tasks::blocked));
 		}
 		return futures;
-	}
-
-	private String blocked() throws InterruptedException {
-		int now = this.running.incrementAndGet();
-		this.mostRunning.accumulateAndGet(now, Math::max);
-		try {
-			this.release.await(30, TimeUnit.SECONDS);
-			return "done";
-		}
-		finally {
-			this.running.decrementAndGet();
-		}
 	}
 
 }

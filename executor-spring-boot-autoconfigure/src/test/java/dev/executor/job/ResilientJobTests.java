@@ -19,6 +19,7 @@ import dev.executor.FutureProxy;
 import dev.executor.Job;
 import dev.executor.Jobs;
 import dev.executor.ManagedExecutors;
+import dev.executor.RunningTasks;
 import dev.executor.autoconfigure.ExecutorAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -145,11 +146,11 @@ class ResilientJobTests {
 			for (Future<FutureProxy<String>> call : calls) {
 				futures.add(call.get(10, TimeUnit.SECONDS));
 			}
-			await().until(() -> jobs.running().get() == 2);
+			await().until(() -> jobs.tasks().running() == 2);
 			assertThat(futures).filteredOn(FutureProxy::isDone).isEmpty();
-			jobs.release().countDown();
+			jobs.tasks().release();
 			assertThat(futures).allSatisfy((future) -> assertThat(future.join()).isEqualTo("done"));
-			assertThat(jobs.mostRunning()).hasValue(2);
+			assertThat(jobs.tasks().mostRunning()).isEqualTo(2);
 		});
 	}
 
@@ -161,11 +162,11 @@ class ResilientJobTests {
 			for (int i = 0; i < 5; i++) {
 				waiting.add(jobs.one());
 			}
-			await().until(() -> jobs.running().get() == 1);
+			await().until(() -> jobs.tasks().running() == 1);
 			ManagedExecutors executors = context.getBean(ManagedExecutors.class);
 			assertThat(executors.get("single").submit(() -> "other").join()).isEqualTo("other");
 			assertThat(waiting).filteredOn(FutureProxy::isDone).isEmpty();
-			jobs.release().countDown();
+			jobs.tasks().release();
 			assertThat(waiting).allSatisfy((future) -> assertThat(future.join()).isEqualTo("done"));
 		});
 	}
@@ -186,9 +187,9 @@ class ResilientJobTests {
 				}
 			}
 			assertThat(refused).isEqualTo(17);
-			jobs.release().countDown();
-			await().until(() -> jobs.running().get() == 0);
-			assertThat(jobs.mostRunning()).hasValue(3);
+			jobs.tasks().release();
+			await().until(() -> jobs.tasks().running() == 0);
+			assertThat(jobs.tasks().mostRunning()).isEqualTo(3);
 			assertThat(jobs.rejecting().join()).isEqualTo("done");
 		});
 	}
@@ -334,57 +335,33 @@ class ResilientJobTests {
 
 	static class LimitedJobs {
 
-		final CountDownLatch release = new CountDownLatch(1);
+		final RunningTasks tasks = new RunningTasks();
 
-		final AtomicInteger running = new AtomicInteger();
-
-		final AtomicInteger mostRunning = new AtomicInteger();
-
-		CountDownLatch release() {
-			return this.release;
-		}
-
-		AtomicInteger running() {
-			return this.running;
-		}
-
-		AtomicInteger mostRunning() {
-			return this.mostRunning;
+		RunningTasks tasks() {
+			return this.tasks;
 		}
 
 		@Job(executor = "partner")
 		@ConcurrencyLimit(2)
 		public FutureProxy<String> blocking() throws InterruptedException {
-			return Jobs.completed(blocked());
+			return Jobs.completed(this.tasks.blocked());
 		}
 
 		@Job(executor = "single")
 		@ConcurrencyLimit(1)
 		public FutureProxy<String> one() throws InterruptedException {
-			return Jobs.completed(blocked());
+			return Jobs.completed(this.tasks.blocked());
 		}
 
 		@Job(executor = "partner")
 		@ConcurrencyLimit(limit = 3, policy = ThrottlePolicy.REJECT)
 		public FutureProxy<String> rejecting() throws InterruptedException {
-			return Jobs.completed(blocked());
+			return Jobs.completed(this.tasks.blocked());
 		}
 
 		@ConcurrencyLimit(1)
 		public String notAJob() {
 			return "not a job";
-		}
-
-		private String blocked() throws InterruptedException {
-			int now = this.running.incrementAndGet();
-			this.mostRunning.accumulateAndGet(now, Math::max);
-			try {
-				this.release.await(30, TimeUnit.SECONDS);
-				return "done";
-			}
-			finally {
-				this.running.decrementAndGet();
-			}
 		}
 
 	}
