@@ -1,6 +1,7 @@
 package dev.executor.core;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,7 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.executor.FutureProxy;
 import dev.executor.FutureState;
 import dev.executor.ManagedExecutor;
+import dev.executor.RunningTasks;
 import dev.executor.TaskOptions;
+import dev.executor.TaskThrottle;
 import dev.executor.autoconfigure.ExecutorAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
@@ -68,6 +71,22 @@ class VirtualThreadRetryTests {
 			await().until(() -> this.calls.get() == 1 && retried.attempts() == 1);
 			assertThat(executor.submit(() -> "other").get(5, TimeUnit.SECONDS)).isEqualTo("other");
 			assertThat(retried.state()).isEqualTo(FutureState.PENDING);
+		});
+	}
+
+	@Test
+	void tasksWaitingForTheirThrottleShouldNotHoldAPermit() {
+		this.contextRunner.withPropertyValues("executor.max-workers=2").run((context) -> {
+			ManagedExecutor executor = context.getBean(ManagedExecutor.class);
+			RunningTasks tasks = new RunningTasks();
+			ManagedExecutor throttled = executor.with(TaskOptions.throttle(TaskThrottle.queueing("one", 1)));
+			List<FutureProxy<String>> waiting = List.of(throttled.submit(tasks::blocked), throttled.submit(tasks::blocked),
+					throttled.submit(tasks::blocked));
+			await().until(() -> tasks.running() == 1);
+			assertThat(executor.submit(() -> "other").get(5, TimeUnit.SECONDS)).isEqualTo("other");
+			tasks.release();
+			assertThat(waiting).allSatisfy((future) -> assertThat(future.join()).isEqualTo("done"));
+			assertThat(tasks.mostRunning()).isEqualTo(1);
 		});
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
@@ -24,6 +25,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.resilience.annotation.Retryable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +53,15 @@ class HazelcastJobTests {
 				assertThat(new HashSet<>(greetings)).isEqualTo(Set.of("Hello alice from a on member a",
 						"Hello alice from b on member b"));
 			}));
+	}
+
+	@Test
+	void retryableJobShouldRunAgainOnTheClusterUntilItSucceeds() {
+		this.contextRunner.withPropertyValues("test.instance=a").run((a) -> {
+			FutureProxy<String> flaky = a.getBean(GreetingJobs.class).flaky("bob");
+			assertThat(flaky.get(10, TimeUnit.SECONDS)).isEqualTo("Hello bob from a on member a after 3 calls");
+			assertThat(flaky.attempts()).isEqualTo(3);
+		});
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -88,12 +99,23 @@ class HazelcastJobTests {
 
 		private final Greeter greeter;
 
+		private final AtomicInteger calls = new AtomicInteger();
+
 		GreetingJobs(Greeter greeter) {
 			this.greeter = greeter;
 		}
 
 		public FutureProxy<String> greet(String name) {
 			return Jobs.completed(this.greeter.greet(name));
+		}
+
+		@Retryable(maxRetries = 3, delay = 10)
+		public FutureProxy<String> flaky(String name) {
+			int call = this.calls.incrementAndGet();
+			if (call < 3) {
+				throw new IllegalStateException("failure " + call);
+			}
+			return Jobs.completed(this.greeter.greet(name) + " after " + call + " calls");
 		}
 
 	}
