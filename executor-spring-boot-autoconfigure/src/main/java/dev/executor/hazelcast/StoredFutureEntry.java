@@ -5,6 +5,7 @@ import java.io.Serial;
 import java.io.Serializable;
 
 import dev.executor.FutureState;
+import dev.executor.remote.RecordedOutcome;
 import dev.executor.remote.Serialization;
 import org.jspecify.annotations.Nullable;
 
@@ -59,7 +60,7 @@ final class StoredFutureEntry implements Serializable {
 	StoredFutureEntry finished(FutureState state, @Nullable Object result, @Nullable Throwable failure, long now) {
 		if (failure != null) {
 			return new StoredFutureEntry(this.key, this.id, this.ownerUuid, this.owner, state, this.submittedAt, now,
-					failure.getClass().getName(), failure.getMessage(), serializeFailure(failure));
+					failure.getClass().getName(), failure.getMessage(), RecordedOutcome.serializeFailure(failure));
 		}
 		byte[] payload;
 		try {
@@ -67,26 +68,10 @@ final class StoredFutureEntry implements Serializable {
 		}
 		catch (IOException | RuntimeException ex) {
 			return new StoredFutureEntry(this.key, this.id, this.ownerUuid, this.owner, state, this.submittedAt, now,
-					null, "the result, a " + result.getClass().getName() + ", is not serializable and can only be "
-							+ "read on member " + this.owner,
-					null);
+					null, RecordedOutcome.notSerializable(result, "member " + this.owner), null);
 		}
 		return new StoredFutureEntry(this.key, this.id, this.ownerUuid, this.owner, state, this.submittedAt, now, null,
 				null, payload);
-	}
-
-	private static byte @Nullable [] serializeFailure(Throwable failure) {
-		try {
-			return Serialization.serialize(failure);
-		}
-		catch (IOException | RuntimeException ex) {
-			try {
-				return Serialization.serialize(Serialization.standIn(failure));
-			}
-			catch (IOException | RuntimeException standInFailure) {
-				return null;
-			}
-		}
 	}
 
 	String key() {

@@ -1,10 +1,6 @@
 package dev.executor.hazelcast;
 
-import java.util.Objects;
-
-import dev.executor.FutureState;
-import dev.executor.RemoteTaskException;
-import dev.executor.TaskNotSerializableException;
+import dev.executor.remote.RecordedOutcome;
 import dev.executor.remote.Serialization;
 
 /**
@@ -22,45 +18,10 @@ final class StoredOutcome {
 		this.executorName = executorName;
 	}
 
-	@SuppressWarnings("unchecked")
 	<T> void completeFuture(RemoteStoredFuture<T> future, Serialization serialization) {
-		if (this.entry.state() == FutureState.CANCELLED) {
-			future.cancelled();
-			return;
-		}
-		try {
-			if (this.entry.state() == FutureState.FAILED) {
-				future.completeExceptionally(failure(serialization));
-			}
-			else if (this.entry.failureMessage() != null) {
-				future.completeExceptionally(new TaskNotSerializableException("The result of stored future '"
-						+ this.entry.key() + "' of executor '" + this.executorName + "' cannot be read here: "
-						+ this.entry.failureMessage(), this.executorName, "?", null));
-			}
-			else {
-				byte[] payload = this.entry.payload();
-				future.complete((payload != null) ? (T) serialization.deserialize(payload) : null);
-			}
-		}
-		catch (Exception ex) {
-			future.completeExceptionally(ex);
-		}
-	}
-
-	private Throwable failure(Serialization serialization) {
-		String className = Objects.requireNonNullElse(this.entry.failureClass(), "?");
-		byte[] payload = this.entry.payload();
-		if (payload != null) {
-			try {
-				return (Throwable) Objects.requireNonNull(serialization.deserialize(payload));
-			}
-			catch (Exception ex) {
-				RemoteTaskException standIn = new RemoteTaskException(className, this.entry.failureMessage(), null);
-				standIn.addSuppressed(ex);
-				return standIn;
-			}
-		}
-		return new RemoteTaskException(className, this.entry.failureMessage(), null);
+		new RecordedOutcome(this.entry.state(), this.entry.failureClass(), this.entry.failureMessage(),
+				this.entry.payload())
+			.complete(future, future::cancelled, this.entry.key(), this.executorName, serialization);
 	}
 
 }

@@ -1,11 +1,9 @@
 package dev.executor.jdbc;
 
 import java.io.IOException;
-import java.util.Objects;
 
 import dev.executor.FutureState;
-import dev.executor.RemoteTaskException;
-import dev.executor.TaskNotSerializableException;
+import dev.executor.remote.RecordedOutcome;
 import dev.executor.remote.Serialization;
 import org.jspecify.annotations.Nullable;
 
@@ -49,29 +47,14 @@ record Outcome(FutureState state, @Nullable String failureClass, @Nullable Strin
 					+ "max-result-size (" + maxSize + " bytes), and can only be read on instance " + owner, null);
 		}
 		catch (IOException | RuntimeException ex) {
-			return new Outcome(state, null, "the result, a " + type + ", is not serializable and can only be read "
-					+ "on instance " + owner, null);
+			return new Outcome(state, null, RecordedOutcome.notSerializable(result, "instance " + owner), null);
 		}
 	}
 
 	static Outcome failed(Throwable failure, long maxSize) {
-		byte[] payload = serializeFailure(failure);
+		byte[] payload = RecordedOutcome.serializeFailure(failure);
 		return new Outcome(FutureState.FAILED, failure.getClass().getName(), truncate(failure.getMessage()),
 				(payload != null && payload.length <= maxSize) ? payload : null);
-	}
-
-	private static byte @Nullable [] serializeFailure(Throwable failure) {
-		try {
-			return Serialization.serialize(failure);
-		}
-		catch (IOException | RuntimeException ex) {
-			try {
-				return Serialization.serialize(Serialization.standIn(failure));
-			}
-			catch (IOException | RuntimeException standInFailure) {
-				return null;
-			}
-		}
 	}
 
 	private static @Nullable String truncate(@Nullable String message) {
@@ -83,43 +66,9 @@ record Outcome(FutureState state, @Nullable String failureClass, @Nullable Strin
 		return new Outcome(row.state(), row.failureClass(), row.message(), row.payload());
 	}
 
-	@SuppressWarnings("unchecked")
 	<T> void complete(JdbcStoredFuture<T> future, Serialization serialization, String executorName) {
-		if (this.state == FutureState.CANCELLED) {
-			future.cancelled();
-			return;
-		}
-		try {
-			if (this.state == FutureState.FAILED) {
-				future.completeExceptionally(failure(serialization));
-			}
-			else if (this.message != null) {
-				future.completeExceptionally(new TaskNotSerializableException("The result of stored future '"
-						+ future.key().orElse("?") + "' of executor '" + executorName + "' cannot be read here: "
-						+ this.message, executorName, "?", null));
-			}
-			else {
-				future.complete((this.payload != null) ? (T) serialization.deserialize(this.payload) : null);
-			}
-		}
-		catch (Exception ex) {
-			future.completeExceptionally(ex);
-		}
-	}
-
-	private Throwable failure(Serialization serialization) {
-		String className = Objects.requireNonNullElse(this.failureClass, "?");
-		if (this.payload != null) {
-			try {
-				return (Throwable) Objects.requireNonNull(serialization.deserialize(this.payload));
-			}
-			catch (Exception ex) {
-				RemoteTaskException standIn = new RemoteTaskException(className, this.message, null);
-				standIn.addSuppressed(ex);
-				return standIn;
-			}
-		}
-		return new RemoteTaskException(className, this.message, null);
+		new RecordedOutcome(this.state, this.failureClass, this.message, this.payload).complete(future,
+				future::cancelled, future.key().orElse("?"), executorName, serialization);
 	}
 
 }
