@@ -144,6 +144,18 @@ abstract class AbstractJdbcStoredFuturesTests {
 	}
 
 	@Test
+	void outcomeThatCouldNotBeWrittenAsTheTaskEndedShouldBeWrittenByTheNextPollAndReadFromB() {
+		OutcomeWriteRefusal databaseAway = new OutcomeWriteRefusal();
+		this.instances.withBean(OutcomeWriteRefusal.class, () -> databaseAway).run((a) -> this.instances.run((b) -> {
+			executor(a).submitStored("report", () -> "done on A").get(20, TimeUnit.SECONDS);
+			assertThat(databaseAway.refused.await(20, TimeUnit.SECONDS)).isTrue();
+			FutureProxy<String> seen = executor(b).futures().<String>get("report").orElseThrow();
+			assertThat(seen.get(20, TimeUnit.SECONDS)).isEqualTo("done on A");
+			assertThat(executor(b).futures().state("report")).contains(FutureState.FINISHED);
+		}));
+	}
+
+	@Test
 	void keyStoredByAWhenSubmittedAgainOnBShouldBeRejectedAsDuplicate() {
 		this.instances.run((a) -> this.instances.run((b) -> {
 			executor(a).submitStored("once", () -> "first").get(20, TimeUnit.SECONDS);
