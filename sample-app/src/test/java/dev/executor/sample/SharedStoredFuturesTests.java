@@ -1,10 +1,14 @@
 package dev.executor.sample;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -17,13 +21,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two instances of the sample application on one machine, sharing stored futures
- * through the embedded Hazelcast members they start on loopback, as docs/distributed.md shows.
+ * through the embedded Hazelcast members they start on loopback, as docs/distributed.md
+ * shows, or through one H2 database in server mode, as docs/database-store.md shows.
  */
 class SharedStoredFuturesTests {
 
 	@Test
 	void reportRenderedThroughOneInstanceShouldBeReadableThroughTheOther() {
-		try (ConfigurableApplicationContext a = start(); ConfigurableApplicationContext b = start()) {
+		renderThroughOneAndReadThroughTheOther("--executor.futures.store=hazelcast");
+	}
+
+	@Test
+	void reportRenderedThroughOneInstanceShouldBeReadableThroughTheOtherFromTheSharedDatabase(@TempDir Path dir) {
+		renderThroughOneAndReadThroughTheOther("--spring.profiles.active=shared-db",
+				"--spring.datasource.url=jdbc:h2:file:" + dir.resolve("shared") + ";AUTO_SERVER=TRUE");
+	}
+
+	private static void renderThroughOneAndReadThroughTheOther(String... args) {
+		try (ConfigurableApplicationContext a = start(args); ConfigurableApplicationContext b = start(args)) {
 			client(a).get().uri("/rendered/{name}", "shared").retrieve().toBodilessEntity();
 			Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 				Map<String, Object> stored = client(b).get()
@@ -37,9 +52,11 @@ class SharedStoredFuturesTests {
 		}
 	}
 
-	private static ConfigurableApplicationContext start() {
+	private static ConfigurableApplicationContext start(String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		all.add("--server.port=0");
 		return new SpringApplicationBuilder(SampleApplication.class).web(WebApplicationType.SERVLET)
-			.run("--server.port=0", "--executor.futures.store=hazelcast");
+			.run(all.toArray(String[]::new));
 	}
 
 	private static RestClient client(ConfigurableApplicationContext context) {
