@@ -50,7 +50,7 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 		@Nullable RetryPolicy retry, JdbcSpec jdbc) {
 
 	private static final JdbcSpec NO_JDBC = new JdbcSpec(false, "EXECUTOR_FUTURES", Duration.ofSeconds(30),
-			Duration.ofSeconds(5), Duration.ofMillis(500), DataSize.ofMegabytes(1));
+			Duration.ofSeconds(5), Duration.ofMillis(500), DataSize.ofMegabytes(1), false);
 
 	/**
 	 * Create settings, keeping an unmodifiable copy of the include list in its order.
@@ -205,10 +205,12 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 	 * @param heartbeatInterval the time between two heartbeats of this instance
 	 * @param pollInterval the time between two reads of other instances' futures
 	 * @param maxResultSize the largest serialised result or exception stored
+	 * @param resubmitOnOwnerLoss whether tasks are kept in the database, so that a survivor
+	 * runs again the task of an instance that was lost
 	 * @since 0.1.0
 	 */
 	public record JdbcSpec(boolean storeFutures, String tableName, Duration ownerTimeout, Duration heartbeatInterval,
-			Duration pollInterval, DataSize maxResultSize) {
+			Duration pollInterval, DataSize maxResultSize, boolean resubmitOnOwnerLoss) {
 
 	}
 

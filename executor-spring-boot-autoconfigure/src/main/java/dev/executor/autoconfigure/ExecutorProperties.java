@@ -307,6 +307,13 @@ public class ExecutorProperties {
 			 */
 			private DataSize maxResultSize = DataSize.ofMegabytes(1);
 
+			/**
+			 * Whether a survivor runs again, on its executor of the same name, the task of a
+			 * stored future whose instance was lost. Tasks are then serialised into the
+			 * database when they are submitted. At least once: a task may run twice.
+			 */
+			private boolean resubmitOnOwnerLoss;
+
 			public InitializeSchema getInitializeSchema() {
 				return this.initializeSchema;
 			}
@@ -353,6 +360,14 @@ public class ExecutorProperties {
 
 			public void setMaxResultSize(DataSize maxResultSize) {
 				this.maxResultSize = maxResultSize;
+			}
+
+			public boolean isResubmitOnOwnerLoss() {
+				return this.resubmitOnOwnerLoss;
+			}
+
+			public void setResubmitOnOwnerLoss(boolean resubmitOnOwnerLoss) {
+				this.resubmitOnOwnerLoss = resubmitOnOwnerLoss;
 			}
 
 		}

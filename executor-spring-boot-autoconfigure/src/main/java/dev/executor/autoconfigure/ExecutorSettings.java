@@ -205,6 +205,8 @@ public class ExecutorSettings {
 
 			private @Nullable DataSize maxResultSize;
 
+			private @Nullable Boolean resubmitOnOwnerLoss;
+
 			public ExecutorProperties.Futures.@Nullable InitializeSchema getInitializeSchema() {
 				return this.initializeSchema;
 			}
@@ -251,6 +253,14 @@ public class ExecutorSettings {
 
 			public void setMaxResultSize(@Nullable DataSize maxResultSize) {
 				this.maxResultSize = maxResultSize;
+			}
+
+			public @Nullable Boolean getResubmitOnOwnerLoss() {
+				return this.resubmitOnOwnerLoss;
+			}
+
+			public void setResubmitOnOwnerLoss(@Nullable Boolean resubmitOnOwnerLoss) {
+				this.resubmitOnOwnerLoss = resubmitOnOwnerLoss;
 			}
 
 		}

@@ -261,7 +261,11 @@ public class ExecutorSpecResolver {
 					(p) -> p.getFutures().getJdbc().getMaxResultSize())
 			.require((value) -> value.toBytes() > 0, "a positive size, such as 1MB")
 			.get();
-		return new JdbcSpec(storeFutures, tableName, timeout, heartbeat, poll, maxResultSize);
+		boolean resubmit = settings.get("futures.jdbc.resubmit-on-owner-loss",
+				(s) -> s.getFutures().getJdbc().getResubmitOnOwnerLoss(),
+				(p) -> p.getFutures().getJdbc().isResubmitOnOwnerLoss())
+			.get();
+		return new JdbcSpec(storeFutures, tableName, timeout, heartbeat, poll, maxResultSize, resubmit);
 	}
 
 	static String tableName(Settings settings) {

@@ -18,6 +18,7 @@ import dev.executor.StoredFutures;
 import dev.executor.TaskThrottle;
 import dev.executor.context.ContextPropagation;
 import dev.executor.context.TaskContext;
+import dev.executor.spi.ResubmittingStoredFutures;
 import dev.executor.spi.TaskAdapter;
 import dev.executor.spi.TaskListener;
 import dev.executor.spi.TaskOutcome;
@@ -139,6 +140,7 @@ public class DelegatingManagedExecutor extends LifecycleManagedExecutor {
 			this.counters.rejected();
 			throw Rejections.shutDown(name());
 		}
+		Callable<T> submitted = callable;
 		if (adapt && this.pool instanceof TaskAdapter adapter) {
 			callable = adapter.adapt(callable);
 		}
@@ -149,7 +151,7 @@ public class DelegatingManagedExecutor extends LifecycleManagedExecutor {
 				timeout, (retry != null) ? new TaskRetry(retry) : null);
 		future.attach(task);
 		if (key != null) {
-			this.futures.add(key, future);
+			store(key, future, submitted);
 		}
 		if (!callbacks.isEmpty()) {
 			future.addDoneCallbacks(callbacks, context);
@@ -164,6 +166,15 @@ public class DelegatingManagedExecutor extends LifecycleManagedExecutor {
 			throw rejected(key, task, ex);
 		}
 		return future;
+	}
+
+	private void store(String key, TaskFuture<?> future, Callable<?> submitted) {
+		if (this.futures instanceof ResubmittingStoredFutures resubmitting) {
+			resubmitting.add(key, future, submitted);
+		}
+		else {
+			this.futures.add(key, future);
+		}
 	}
 
 	private RejectedExecutionException rejected(@Nullable String key, ManagedTask<?> task,

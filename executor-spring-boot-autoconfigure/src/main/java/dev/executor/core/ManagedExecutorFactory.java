@@ -9,6 +9,7 @@ import dev.executor.context.ContextPropagation;
 import dev.executor.context.ContextPropagationFactory;
 import dev.executor.spi.ExecutorBackend;
 import dev.executor.spi.InvalidExecutorPropertyException;
+import dev.executor.spi.ResubmittingStoredFutures;
 import dev.executor.spi.StoredFuturesFactory;
 import dev.executor.spi.TaskObserver;
 
@@ -112,6 +113,9 @@ public class ManagedExecutorFactory {
 			.filter((callback) -> callback.appliesTo(spec.name()))
 			.forEach(executor::addDefaultDoneCallback);
 		this.taskObservers.forEach((observer) -> executor.addTaskListener(observer.observe(executor)));
+		if (executor.futures() instanceof ResubmittingStoredFutures resubmitting) {
+			resubmitting.resubmitTo(executor);
+		}
 		return executor;
 	}
 

@@ -41,10 +41,11 @@ final class FutureTable {
 
 	// the unique key makes the row under the key ours until this transaction ends, and
 	// reading its id back works the same on every database, unlike generated keys
-	long insert(String key, StoreInstance owner, long now) {
+	long insert(String key, StoreInstance owner, long now, byte @Nullable [] task) {
 		this.jdbc.sql("INSERT INTO " + this.futures + " (EXECUTOR_NAME, FUTURE_KEY, LIVE_KEY, OWNER_ID, OWNER_NAME, "
-				+ "STATE, SUBMITTED_AT) VALUES (?, ?, ?, ?, ?, ?, ?)")
-			.params(this.executorName, key, key, owner.id(), owner.name(), FutureState.PENDING.name(), now)
+				+ "STATE, SUBMITTED_AT, TASK) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(this.executorName, key, key, owner.id(), owner.name(), FutureState.PENDING.name(), now,
+					binary(task))
 			.update();
 		return this.jdbc.sql("SELECT ID FROM " + this.futures + " WHERE EXECUTOR_NAME = ? AND LIVE_KEY = ?")
 			.params(this.executorName, key)
@@ -111,7 +112,7 @@ final class FutureTable {
 
 	boolean finish(long id, Outcome outcome, long now) {
 		return this.jdbc.sql("UPDATE " + this.futures + " SET STATE = ?, FINISHED_AT = ?, FAILURE_CLASS = ?, "
-				+ "MESSAGE = ?, PAYLOAD = ? WHERE ID = ? AND FINISHED_AT IS NULL")
+				+ "MESSAGE = ?, PAYLOAD = ?, TASK = NULL WHERE ID = ? AND FINISHED_AT IS NULL")
 			.params(outcome.state().name(), now, text(outcome.failureClass()), text(outcome.message()), payload(outcome), id)
 			.update() == 1;
 	}
@@ -127,10 +128,35 @@ final class FutureTable {
 
 	int failOwnedBy(StoreInstance owner, Outcome outcome, long now) {
 		return this.jdbc.sql("UPDATE " + this.futures + " SET STATE = ?, FINISHED_AT = ?, FAILURE_CLASS = ?, "
-				+ "MESSAGE = ?, PAYLOAD = ? WHERE EXECUTOR_NAME = ? AND OWNER_ID = ? AND FINISHED_AT IS NULL")
+				+ "MESSAGE = ?, PAYLOAD = ?, TASK = NULL WHERE EXECUTOR_NAME = ? AND OWNER_ID = ? "
+				+ "AND FINISHED_AT IS NULL")
 			.params(outcome.state().name(), now, text(outcome.failureClass()), text(outcome.message()), payload(outcome),
 					this.executorName, owner.id())
 			.update();
+	}
+
+	List<FutureRow> unfinishedWithTaskOwnedBy(StoreInstance owner) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM " + this.futures + " WHERE EXECUTOR_NAME = ? AND OWNER_ID = ? "
+				+ "AND FINISHED_AT IS NULL AND TASK IS NOT NULL ORDER BY ID")
+			.params(this.executorName, owner.id())
+			.query(FutureTable::row)
+			.list();
+	}
+
+	// the guarded update lets exactly one survivor take the row over; the task is read
+	// in the same transaction, by the instance that now owns the row
+	Optional<byte[]> claim(long id, StoreInstance lost, StoreInstance self) {
+		int claimed = this.jdbc.sql("UPDATE " + this.futures + " SET OWNER_ID = ?, OWNER_NAME = ?, STATE = ? "
+				+ "WHERE ID = ? AND OWNER_ID = ? AND FINISHED_AT IS NULL AND TASK IS NOT NULL")
+			.params(self.id(), self.name(), FutureState.PENDING.name(), id, lost.id())
+			.update();
+		if (claimed == 0) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("SELECT TASK FROM " + this.futures + " WHERE ID = ?")
+			.param(id)
+			.query((rs, row) -> rs.getBytes(1))
+			.optional();
 	}
 
 	int evictFinishedBefore(long before) {
@@ -182,9 +208,13 @@ final class FutureTable {
 		return new SqlParameterValue(Types.VARCHAR, value);
 	}
 
-	// VARBINARY maps to every supported database's binary column, also for a null value
 	private static SqlParameterValue payload(Outcome outcome) {
-		return new SqlParameterValue(Types.VARBINARY, outcome.payload());
+		return binary(outcome.payload());
+	}
+
+	// VARBINARY maps to every supported database's binary column, also for a null value
+	private static SqlParameterValue binary(byte @Nullable [] bytes) {
+		return new SqlParameterValue(Types.VARBINARY, bytes);
 	}
 
 	private static FutureRow row(ResultSet rs, int rowNum) throws SQLException {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,9 +23,11 @@ import dev.executor.ExecutorSpec;
 import dev.executor.ExecutorSpec.JdbcSpec;
 import dev.executor.FutureProxy;
 import dev.executor.FutureState;
+import dev.executor.ManagedExecutor;
 import dev.executor.OwnerLostException;
 import dev.executor.StoredFutures;
 import dev.executor.remote.Serialization;
+import dev.executor.spi.ResubmittingStoredFutures;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -40,16 +43,17 @@ import org.springframework.transaction.support.TransactionOperations;
  * instance that submitted a task owns its row and records the outcome; the others see a
  * {@link JdbcStoredFuture} that completes when they read it, every
  * {@code poll-interval}. Each instance sends a heartbeat; the unfinished futures of one
- * silent for {@code owner-timeout} are failed by another. Eviction by
+ * silent for {@code owner-timeout} are failed by another, or run again by another with
+ * {@code resubmit-on-owner-loss} (see {@link Resubmissions}). Eviction by
  * {@code max-length} and {@code time-to-live} applies to the whole table and only to
  * finished futures.
  */
-public class JdbcStoredFutures implements StoredFutures, AutoCloseable {
+public class JdbcStoredFutures implements ResubmittingStoredFutures, AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(JdbcStoredFutures.class);
 
 	// long enough for every instance's views to read the outcome of a future popped
 	// while unfinished
-	private static final Log logger = LogFactory.getLog(JdbcStoredFutures.class);
-
 	private static final long POPPED_OUTCOME_MILLIS = Duration.ofMinutes(10).toMillis();
 
 	private final String executorName;
@@ -74,6 +78,8 @@ public class JdbcStoredFutures implements StoredFutures, AutoCloseable {
 
 	private final Map<Long, List<JdbcStoredFuture<?>>> views = new ConcurrentHashMap<>();
 
+	private final Resubmissions resubmissions;
+
 	private final StorePoller poller;
 
 	JdbcStoredFutures(ExecutorSpec spec, FutureTable table, TransactionOperations transactions,
@@ -87,6 +93,8 @@ public class JdbcStoredFutures implements StoredFutures, AutoCloseable {
 		this.transactions = transactions;
 		this.instance = instance;
 		this.serialization = new Serialization(classLoader);
+		this.resubmissions = new Resubmissions(spec.name(), this.settings, table, transactions, instance,
+				this.serialization);
 		join(spec);
 		this.poller = new StorePoller("executor-futures-" + spec.name(), this::poll, this.settings.pollInterval(),
 				this::heartbeat, this.settings.heartbeatInterval());
@@ -98,18 +106,37 @@ public class JdbcStoredFutures implements StoredFutures, AutoCloseable {
 
 	@Override
 	public void add(String key, FutureProxy<?> future) {
+		add(key, future, (byte[]) null);
+	}
+
+	// the task is kept only with futures.jdbc.resubmit-on-owner-loss
+	@Override
+	public void add(String key, FutureProxy<?> future, Callable<?> task) {
+		add(key, future, this.resubmissions.keep(task));
+	}
+
+	private void add(String key, FutureProxy<?> future, byte @Nullable [] task) {
 		long now = System.currentTimeMillis();
 		evict(now);
 		long id;
 		try {
-			id = write(() -> this.table.insert(key, this.instance, now));
+			id = write(() -> this.table.insert(key, this.instance, now, task));
 		}
 		catch (DuplicateKeyException ex) {
 			throw new DuplicateFutureKeyException(this.executorName, key);
 		}
+		own(id, key, future);
+	}
+
+	private void own(long id, String key, FutureProxy<?> future) {
 		future.bindKey(key);
 		this.owned.put(id, new OwnedFuture(future));
 		future.whenComplete((result, failure) -> finished(id, future, result, failure));
+	}
+
+	@Override
+	public void resubmitTo(ManagedExecutor executor) {
+		this.resubmissions.resubmitTo(executor);
 	}
 
 	private void finished(long id, FutureProxy<?> future, @Nullable Object result, @Nullable Throwable failure) {
@@ -258,6 +285,7 @@ public class JdbcStoredFutures implements StoredFutures, AutoCloseable {
 	private void failLostOwners(long now) {
 		long aliveSince = now - this.settings.ownerTimeout().toMillis();
 		for (StoreInstance lost : this.table.lostOwners(this.instance, aliveSince)) {
+			this.resubmissions.resubmitTasksOf(lost, (row, future) -> own(row.id(), row.key(), future));
 			Outcome outcome = Outcome.failed(new OwnerLostException(this.executorName, lost.name(),
 					format(this.settings.ownerTimeout()), this.instance.name()), this.settings.maxResultSize().toBytes());
 			run(() -> this.table.failOwnedBy(lost, outcome, now));

@@ -42,6 +42,23 @@ class ExecutorSpecResolverTests {
 		assertThat(spec.awaitTerminationPeriod()).isEqualTo(defaults.getShutdown().getAwaitTerminationPeriod());
 		assertThat(spec.process().prestart()).isEqualTo(defaults.getProcess().isPrestart());
 		assertThat(spec.hazelcast().retryOnMemberLoss()).isEqualTo(defaults.getHazelcast().isRetryOnMemberLoss());
+		assertThat(spec.jdbc().resubmitOnOwnerLoss()).isEqualTo(defaults.getFutures().getJdbc().isResubmitOnOwnerLoss());
+	}
+
+	@Test
+	void namedExecutorShouldTakeTheDatabaseStoreKeysItLeavesUnsetFromTheTopLevel() {
+		this.properties.getFutures().getJdbc().setResubmitOnOwnerLoss(true);
+		this.properties.getFutures().getJdbc().setPollInterval(Duration.ofMillis(100));
+		ExecutorSettings reports = new ExecutorSettings();
+		reports.getFutures().getJdbc().setPollInterval(Duration.ofSeconds(2));
+		ExecutorSettings invoices = new ExecutorSettings();
+		invoices.getFutures().getJdbc().setResubmitOnOwnerLoss(false);
+		this.properties.getNamed().put("reports", reports);
+		this.properties.getNamed().put("invoices", invoices);
+		assertThat(this.resolver.resolve("reports").jdbc().resubmitOnOwnerLoss()).isTrue();
+		assertThat(this.resolver.resolve("reports").jdbc().pollInterval()).hasSeconds(2);
+		assertThat(this.resolver.resolve("invoices").jdbc().resubmitOnOwnerLoss()).isFalse();
+		assertThat(this.resolver.resolve("invoices").jdbc().pollInterval()).hasMillis(100);
 	}
 
 	@Test

@@ -81,7 +81,7 @@ class StrictConfigurationTests {
 								+ "dashboard.enabled, dashboard.path, "
 								+ "futures.jdbc.heartbeat-interval, futures.jdbc.initialize-schema, "
 								+ "futures.jdbc.max-result-size, futures.jdbc.owner-timeout, futures.jdbc.poll-interval, "
-								+ "futures.jdbc.table-name, futures.max-length, futures.store, futures.time-to-live, "
+								+ "futures.jdbc.resubmit-on-owner-loss, futures.jdbc.table-name, futures.max-length, futures.store, futures.time-to-live, "
 								+ "hazelcast.retry-on-member-loss, max-workers, named, pool-class, process.idle-timeout, "
 								+ "process.jvm-args, process.max-tasks-per-worker, process.prestart, propagate-exceptions, "
 								+ "queue-capacity, retry.delay, retry.excludes, retry.includes, retry.jitter, "

@@ -12,6 +12,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import dev.executor.DuplicateFutureKeyException;
 import dev.executor.FutureProxy;
 import dev.executor.FutureState;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -39,11 +42,14 @@ abstract class AbstractJdbcStoredFuturesTests {
 
 	private ApplicationContextRunner instances;
 
+	private String table;
+
 	abstract TestDatabase database();
 
 	@BeforeEach
 	void newTables() {
-		this.instances = database().instances(TestDatabase.newTableName(), "executor.futures.max-length=3");
+		this.table = TestDatabase.newTableName();
+		this.instances = database().instances(this.table, "executor.futures.max-length=3");
 	}
 
 	@AfterEach
@@ -268,6 +274,55 @@ abstract class AbstractJdbcStoredFuturesTests {
 				.withMessageContaining("the result, a java.lang.String, is 2007 bytes, more than max-result-size "
 						+ "(1024 bytes), and can only be read on instance ");
 		}));
+	}
+
+	@Test
+	void taskThatCannotBeSerialisedShouldBeRefusedAtSubmitWhenTasksAreKeptForResubmission() {
+		ApplicationContextRunner keeping = this.instances
+			.withPropertyValues("executor.futures.jdbc.resubmit-on-owner-loss=true");
+		keeping.run((a) -> {
+			Opaque opaque = new Opaque();
+			assertThatExceptionOfType(TaskNotSerializableException.class)
+				.isThrownBy(() -> executor(a).submitStored("opaque", () -> opaque.toString()))
+				.withMessage("Task for executor 'default' cannot be sent to another instance "
+						+ "(futures.jdbc.resubmit-on-owner-loss is true): " + Opaque.class.getName()
+						+ " is not serializable (captured by the lambda in " + AbstractJdbcStoredFuturesTests.class.getName()
+						+ ".taskThatCannotBeSerialisedShouldBeRefusedAtSubmitWhenTasksAreKeptForResubmission); make it implement java.io.Serializable, or capture only serializable values");
+			assertThat(executor(a).futures().contains("opaque")).isFalse();
+		});
+	}
+
+	@Test
+	void taskKeptForResubmissionShouldLeaveItsRowWhenItsFutureFinishes() {
+		Blockers.reset(1);
+		ApplicationContextRunner keeping = this.instances
+			.withPropertyValues("executor.futures.jdbc.resubmit-on-owner-loss=true");
+		keeping.run((a) -> {
+			FutureProxy<String> running = executor(a).submitStored("kept", Blockers::block);
+			assertThat(Blockers.started.await(20, TimeUnit.SECONDS)).isTrue();
+			assertThat(keptTask(a, "kept")).isTrue();
+			Blockers.release.countDown();
+			running.get(20, TimeUnit.SECONDS);
+			await().atMost(TIMEOUT).until(() -> !keptTask(a, "kept"));
+		});
+	}
+
+	@Test
+	void taskShouldNotBeKeptWhenTasksAreNotResubmitted() {
+		this.instances.run((a) -> {
+			Blockers.reset(1);
+			executor(a).submitStored("unkept", Blockers::block);
+			assertThat(Blockers.started.await(20, TimeUnit.SECONDS)).isTrue();
+			assertThat(keptTask(a, "unkept")).isFalse();
+		});
+	}
+
+	private boolean keptTask(ApplicationContext context, String key) {
+		return JdbcClient.create(context.getBean(DataSource.class))
+			.sql("SELECT COUNT(*) FROM " + this.table + " WHERE FUTURE_KEY = ? AND TASK IS NOT NULL")
+			.param(key)
+			.query(Integer.class)
+			.single() == 1;
 	}
 
 	static ManagedExecutor executor(ApplicationContext context) {

@@ -72,17 +72,40 @@ abstract class AbstractOwnerLossTests {
 		}));
 	}
 
+	@Test
+	void runningFutureOfAKilledInstanceShouldRunAgainOnOneSurvivorAndCompleteOnEveryOne() {
+		String table = TestDatabase.newTableName();
+		ApplicationContextRunner survivors = database().instances(table);
+		DyingInstance.DoomedTask.runsElsewhere.set(0);
+		survivors.run((b) -> survivors.run((c) -> {
+			this.dying = start(table, "executor.futures.jdbc.resubmit-on-owner-loss=true");
+			FutureProxy<Object> seenByB = executor(b).futures().get("doomed").orElseThrow();
+			FutureProxy<Object> seenByC = executor(c).futures().get("doomed").orElseThrow();
+			await().atMost(Duration.ofSeconds(30)).until(() -> seenByB.state() == FutureState.RUNNING);
+			this.dying.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			assertThat(seenByB.get(30, TimeUnit.SECONDS)).isEqualTo("run again");
+			assertThat(seenByC.get(30, TimeUnit.SECONDS)).isEqualTo("run again");
+			assertThat(DyingInstance.DoomedTask.runsElsewhere).hasValue(1);
+			assertThat(executor(b).futures().state("doomed")).contains(FutureState.FINISHED);
+			assertThat(executor(c).futures().<Object>get("doomed").orElseThrow().get(10, TimeUnit.SECONDS))
+				.isEqualTo("run again");
+		}));
+	}
+
 	private static Throwable failure(FutureProxy<Object> future) {
 		Throwable thrown = catchThrowable(() -> future.get(10, TimeUnit.SECONDS));
 		assertThat(thrown).isInstanceOf(ExecutionException.class);
 		return thrown.getCause();
 	}
 
-	private Process start(String table) throws Exception {
+	private Process start(String table, String... more) throws Exception {
 		String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
 				DyingInstance.class.getName()));
 		for (String property : properties(table)) {
+			command.add("--" + property);
+		}
+		for (String property : more) {
 			command.add("--" + property);
 		}
 		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
