@@ -172,15 +172,20 @@ final class FutureTable {
 			.update();
 	}
 
-	void evictOldestFinished(int count) {
-		List<Long> oldest = this.jdbc.sql("SELECT ID FROM " + this.futures + " WHERE EXECUTOR_NAME = ? AND LIVE_KEY "
-				+ "IS NOT NULL AND FINISHED_AT IS NOT NULL ORDER BY FINISHED_AT, ID LIMIT ?")
-			.params(this.executorName, count)
+	// a finished row goes when maxLength live rows are ahead of it: unfinished ones, or
+	// finished later; instances that evict at once select the same rows, so that none
+	// removes more than the excess, as a count followed by a delete of the oldest would
+	void evictBeyond(int maxLength) {
+		List<Long> evicted = this.jdbc.sql("SELECT F.ID FROM " + this.futures + " F WHERE F.EXECUTOR_NAME = ? AND "
+				+ "F.LIVE_KEY IS NOT NULL AND F.FINISHED_AT IS NOT NULL AND (SELECT COUNT(*) FROM " + this.futures
+				+ " N WHERE N.EXECUTOR_NAME = F.EXECUTOR_NAME AND N.LIVE_KEY IS NOT NULL AND (N.FINISHED_AT IS NULL "
+				+ "OR N.FINISHED_AT > F.FINISHED_AT OR (N.FINISHED_AT = F.FINISHED_AT AND N.ID > F.ID))) >= ?")
+			.params(this.executorName, maxLength)
 			.query((rs, row) -> rs.getLong(1))
 			.list();
-		if (!oldest.isEmpty()) {
+		if (!evicted.isEmpty()) {
 			this.jdbc.sql("DELETE FROM " + this.futures + " WHERE ID IN (:ids) AND FINISHED_AT IS NOT NULL")
-				.param("ids", oldest)
+				.param("ids", evicted)
 				.update();
 		}
 	}

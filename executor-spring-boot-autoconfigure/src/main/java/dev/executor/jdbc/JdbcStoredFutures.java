@@ -357,9 +357,8 @@ public class JdbcStoredFutures implements ResubmittingStoredFutures, AutoCloseab
 				this.table.evictFinishedBefore(now - this.timeToLiveMillis);
 			}
 			this.table.evictPoppedBefore(now - POPPED_OUTCOME_MILLIS);
-			int excess = this.table.size() - this.maxLength;
-			if (excess > 0) {
-				this.table.evictOldestFinished(excess);
+			if (this.table.size() > this.maxLength) {
+				this.table.evictBeyond(this.maxLength);
 			}
 		});
 	}
