@@ -37,6 +37,26 @@ class SharedStoredFuturesTests {
 				"--spring.datasource.url=jdbc:h2:file:" + dir.resolve("shared") + ";AUTO_SERVER=TRUE");
 	}
 
+	@Test
+	void reportRenderedThroughOneInstanceShouldBeShownByTheEndpointOfTheOtherFromTheSharedDatabase(
+			@TempDir Path dir) {
+		String[] args = { "--spring.profiles.active=shared-db",
+				"--spring.datasource.url=jdbc:h2:file:" + dir.resolve("shared") + ";AUTO_SERVER=TRUE" };
+		try (ConfigurableApplicationContext a = start(args); ConfigurableApplicationContext b = start(args)) {
+			client(a).get().uri("/rendered/{name}", "endpoint").retrieve().toBodilessEntity();
+			Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+				Map<String, Object> future = client(b).get()
+					.uri("/actuator/executors/reports/{key}", "report-endpoint")
+					.headers((headers) -> headers.setBasicAuth("admin", "admin-demo"))
+					.retrieve()
+					.body(new ParameterizedTypeReference<>() {
+					});
+				assertThat(future).containsEntry("state", "FINISHED");
+				assertThat((String) future.get("result")).startsWith("Report endpoint rendered on reports-");
+			});
+		}
+	}
+
 	private static void renderThroughOneAndReadThroughTheOther(String... args) {
 		try (ConfigurableApplicationContext a = start(args); ConfigurableApplicationContext b = start(args)) {
 			client(a).get().uri("/rendered/{name}", "shared").retrieve().toBodilessEntity();
