@@ -18,11 +18,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -56,10 +56,10 @@ public final class ExecutorJdbcStoreAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@DependsOnDatabaseInitialization
-		StoredFuturesFactory jdbcStoredFuturesFactory(DataSource dataSource, ResourceLoader resourceLoader,
+		StoredFuturesFactory jdbcStoredFuturesFactory(DataSource dataSource, ApplicationContext applicationContext,
 				ObjectProvider<HazelcastBackend> hazelcast) {
-			return new JdbcStoredFuturesFactory(dataSource, resourceLoader.getClassLoader(),
-					(spec) -> hazelcast.getObject().storedFutures(spec));
+			return new JdbcStoredFuturesFactory(dataSource, applicationContext.getClassLoader(),
+					(spec) -> hazelcast.getObject().storedFutures(spec), applicationContext);
 		}
 
 	}
@@ -71,9 +71,9 @@ public final class ExecutorJdbcStoreAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@DependsOnDatabaseInitialization
-		StoredFuturesFactory jdbcStoredFuturesFactory(DataSource dataSource, ResourceLoader resourceLoader) {
-			return new JdbcStoredFuturesFactory(dataSource, resourceLoader.getClassLoader(),
-					StoredFuturesFactory.LOCAL);
+		StoredFuturesFactory jdbcStoredFuturesFactory(DataSource dataSource, ApplicationContext applicationContext) {
+			return new JdbcStoredFuturesFactory(dataSource, applicationContext.getClassLoader(),
+					StoredFuturesFactory.LOCAL, applicationContext);
 		}
 
 	}

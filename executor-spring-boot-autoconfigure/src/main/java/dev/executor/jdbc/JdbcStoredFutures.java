@@ -32,6 +32,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.transaction.support.TransactionOperations;
@@ -83,7 +84,7 @@ public class JdbcStoredFutures implements ResubmittingStoredFutures, AutoCloseab
 	private final StorePoller poller;
 
 	JdbcStoredFutures(ExecutorSpec spec, FutureTable table, TransactionOperations transactions,
-			StoreInstance instance, ClassLoader classLoader) {
+			StoreInstance instance, ClassLoader classLoader, @Nullable ApplicationContext applicationContext) {
 		this.executorName = spec.name();
 		this.maxLength = spec.futuresMaxLength();
 		Duration timeToLive = spec.futuresTimeToLive();
@@ -94,7 +95,7 @@ public class JdbcStoredFutures implements ResubmittingStoredFutures, AutoCloseab
 		this.instance = instance;
 		this.serialization = new Serialization(classLoader);
 		this.resubmissions = new Resubmissions(spec.name(), this.settings, table, transactions, instance,
-				this.serialization);
+				this.serialization, applicationContext);
 		join(spec);
 		this.poller = new StorePoller("executor-futures-" + spec.name(), this::poll, this.settings.pollInterval(),
 				this::heartbeat, this.settings.heartbeatInterval());

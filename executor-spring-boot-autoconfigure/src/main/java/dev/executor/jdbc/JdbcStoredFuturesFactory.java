@@ -11,6 +11,7 @@ import dev.executor.remote.Serialization;
 import dev.executor.spi.StoredFuturesFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -35,6 +36,8 @@ public class JdbcStoredFuturesFactory implements StoredFuturesFactory, AutoClose
 
 	private final StoredFuturesFactory others;
 
+	private final @Nullable ApplicationContext applicationContext;
+
 	private final StoreInstance instance = StoreInstance.create();
 
 	private final Map<String, FutureTable> tables = new ConcurrentHashMap<>();
@@ -48,6 +51,23 @@ public class JdbcStoredFuturesFactory implements StoredFuturesFactory, AutoClose
 	 */
 	public JdbcStoredFuturesFactory(DataSource dataSource, @Nullable ClassLoader classLoader,
 			StoredFuturesFactory others) {
+		this(dataSource, classLoader, others, null);
+	}
+
+	/**
+	 * Create a factory whose stores keep futures in the given database and run the
+	 * {@link dev.executor.Job @Job} calls of lost instances again on the beans of the
+	 * given application context.
+	 * @param dataSource the application's database
+	 * @param classLoader the class loader of results and exceptions, {@code null} for the
+	 * default one
+	 * @param others creates the stores of executors whose futures are kept elsewhere
+	 * @param applicationContext the application context of this instance, {@code null}
+	 * for none
+	 */
+	public JdbcStoredFuturesFactory(DataSource dataSource, @Nullable ClassLoader classLoader,
+			StoredFuturesFactory others, @Nullable ApplicationContext applicationContext) {
+		this.applicationContext = applicationContext;
 		this.jdbc = JdbcClient.create(dataSource);
 		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -63,7 +83,8 @@ public class JdbcStoredFuturesFactory implements StoredFuturesFactory, AutoClose
 		}
 		FutureTable table = new FutureTable(this.jdbc, spec.jdbc().tableName(), spec.name());
 		this.tables.putIfAbsent(spec.jdbc().tableName(), table);
-		return new JdbcStoredFutures(spec, table, this.transactions, this.instance, this.classLoader);
+		return new JdbcStoredFutures(spec, table, this.transactions, this.instance, this.classLoader,
+				this.applicationContext);
 	}
 
 	/**

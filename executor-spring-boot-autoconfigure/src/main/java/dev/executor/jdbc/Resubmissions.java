@@ -8,12 +8,14 @@ import java.util.function.BiConsumer;
 import dev.executor.ExecutorSpec.JdbcSpec;
 import dev.executor.FutureProxy;
 import dev.executor.ManagedExecutor;
+import dev.executor.remote.ReceivingApplication;
 import dev.executor.remote.Serialization;
 import dev.executor.remote.TaskSerializer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -44,10 +46,12 @@ final class Resubmissions {
 
 	private final TaskSerializer serializer;
 
+	private final @Nullable ApplicationContext applicationContext;
+
 	private volatile @Nullable ManagedExecutor executor;
 
 	Resubmissions(String executorName, JdbcSpec settings, FutureTable table, TransactionOperations transactions,
-			StoreInstance instance, Serialization serialization) {
+			StoreInstance instance, Serialization serialization, @Nullable ApplicationContext applicationContext) {
 		this.executorName = executorName;
 		this.keepTasks = settings.resubmitOnOwnerLoss();
 		this.maxResultSize = settings.maxResultSize().toBytes();
@@ -55,6 +59,7 @@ final class Resubmissions {
 		this.transactions = transactions;
 		this.instance = instance;
 		this.serialization = serialization;
+		this.applicationContext = applicationContext;
 		this.serializer = new TaskSerializer(executorName,
 				"another instance (futures.jdbc.resubmit-on-owner-loss is true)");
 	}
@@ -101,7 +106,8 @@ final class Resubmissions {
 			BiConsumer<FutureRow, FutureProxy<?>> adopt) {
 		FutureProxy<?> future;
 		try {
-			future = executor.submit((Callable<?>) Objects.requireNonNull(this.serialization.deserialize(task)));
+			future = executor.submit(inThisApplication(
+					(Callable<?>) Objects.requireNonNull(this.serialization.deserialize(task))));
 		}
 		catch (Exception ex) {
 			Outcome outcome = Outcome.failed(ex, this.maxResultSize);
@@ -110,6 +116,12 @@ final class Resubmissions {
 			return;
 		}
 		adopt.accept(row, future);
+	}
+
+	// a @Job call finds its bean in this instance's application context
+	private <T> Callable<T> inThisApplication(Callable<T> task) {
+		ApplicationContext context = this.applicationContext;
+		return (context != null) ? () -> ReceivingApplication.call(context, task) : task;
 	}
 
 }

@@ -10,12 +10,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
+import dev.executor.ExecutorSpec.JdbcSpec;
 import dev.executor.FutureProxy;
 import dev.executor.ManagedExecutor;
 import dev.executor.ManagedExecutors;
 import dev.executor.TaskOptions;
 import dev.executor.TaskThrottle;
 import dev.executor.core.TaskFailureReporter;
+import dev.executor.remote.ReceivingApplication;
 import dev.executor.spi.ApplicationContextSource;
 import dev.executor.spi.RemoteTaskPool;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -138,7 +140,7 @@ class JobInterceptor implements MethodInterceptor {
 		String key = key(job, invocation.getArguments());
 		RemoteTaskPool remote = remotePool(executor);
 		Callable<@Nullable Object> task = (remote != null) ? jobCall(job, executor, remote, invocation, targetClass)
-				: () -> unwrap(proceed(invocation));
+				: localCall(job, executor, key, invocation, targetClass);
 		FutureProxy<@Nullable Object> future = (key != null) ? executor.submitStored(key, task) : executor.submit(task);
 		if (job.isVoid()) {
 			reportFailures(job, executor, future);
@@ -169,6 +171,18 @@ class JobInterceptor implements MethodInterceptor {
 		ApplicationContextSource context = this.jobContexts.computeIfAbsent(pool,
 				(key) -> jobContext(job, executor, pool, this.beanFactory.get()));
 		return new JobCall(context, beanName(invocation), targetClass, job.method(), invocation.getArguments());
+	}
+
+	// a stored call that a survivor may run again travels as a call of the same bean there
+	private static Callable<@Nullable Object> localCall(JobMethod job, ManagedExecutor executor, @Nullable String key,
+			MethodInvocation invocation, Class<?> targetClass) {
+		Callable<@Nullable Object> here = () -> unwrap(proceed(invocation));
+		JdbcSpec store = executor.spec().jdbc();
+		if (key == null || !store.storeFutures() || !store.resubmitOnOwnerLoss()) {
+			return here;
+		}
+		return new ResubmittableJobCall(here, new JobCall(new ReceivingApplication(), beanName(invocation),
+				targetClass, job.method(), invocation.getArguments()));
 	}
 
 	private static @Nullable String beanName(MethodInvocation invocation) {

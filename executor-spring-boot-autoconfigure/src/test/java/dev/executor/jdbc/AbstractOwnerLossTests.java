@@ -92,6 +92,24 @@ abstract class AbstractOwnerLossTests {
 		}));
 	}
 
+	@Test
+	void storedJobCallOfAKilledInstanceShouldRunAgainOnTheSameBeanOfOneSurvivor() {
+		String table = TestDatabase.newTableName();
+		ApplicationContextRunner survivors = database().instances(table)
+			.withUserConfiguration(DyingInstance.DoomedJobs.class);
+		DyingInstance.DoomedJobs.runsElsewhere.set(0);
+		survivors.run((b) -> survivors.run((c) -> {
+			this.dying = start(table, "executor.futures.jdbc.resubmit-on-owner-loss=true", "dying.submit=job");
+			FutureProxy<Object> seenByB = executor(b).futures().get("doomed").orElseThrow();
+			FutureProxy<Object> seenByC = executor(c).futures().get("doomed").orElseThrow();
+			await().atMost(Duration.ofSeconds(30)).until(() -> seenByB.state() == FutureState.RUNNING);
+			this.dying.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			assertThat(seenByB.get(30, TimeUnit.SECONDS)).isEqualTo("job run again");
+			assertThat(seenByC.get(30, TimeUnit.SECONDS)).isEqualTo("job run again");
+			assertThat(DyingInstance.DoomedJobs.runsElsewhere).hasValue(1);
+		}));
+	}
+
 	private static Throwable failure(FutureProxy<Object> future) {
 		Throwable thrown = catchThrowable(() -> future.get(10, TimeUnit.SECONDS));
 		assertThat(thrown).isInstanceOf(ExecutionException.class);

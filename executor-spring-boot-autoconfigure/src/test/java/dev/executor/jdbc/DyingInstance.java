@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.executor.FutureProxy;
+import dev.executor.Job;
+import dev.executor.Jobs;
 import dev.executor.ManagedExecutor;
 import dev.executor.autoconfigure.ExecutorAutoConfiguration;
 import dev.executor.autoconfigure.ExecutorJdbcStoreAutoConfiguration;
@@ -16,6 +19,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * An application instance in a JVM of its own, for tests that kill an instance the way a
@@ -27,14 +31,23 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, ExecutorJdbcStoreAutoConfiguration.class,
 		ExecutorAutoConfiguration.class })
+@Import(DyingInstance.DoomedJobs.class)
 public class DyingInstance {
+
+	static volatile boolean dying;
 
 	public static void main(String[] args) throws IOException, InterruptedException {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(DyingInstance.class)
 			.web(WebApplicationType.NONE)
 			.run(args);
+		dying = true;
 		ManagedExecutor executor = context.getBean(ManagedExecutor.class);
-		executor.submitStored("doomed", new DoomedTask());
+		if ("job".equals(context.getEnvironment().getProperty("dying.submit"))) {
+			context.getBean(DoomedJobs.class).doom();
+		}
+		else {
+			executor.submitStored("doomed", new DoomedTask());
+		}
 		while (!executor.futures().running("doomed")) {
 			Thread.onSpinWait();
 		}
@@ -44,6 +57,25 @@ public class DyingInstance {
 			// wait for the test to end this JVM
 		}
 		context.close();
+	}
+
+	/**
+	 * A {@link Job @Job} method whose call is stored under the key {@code doomed}: it
+	 * runs for minutes in the dying instance and ends at once elsewhere.
+	 */
+	public static class DoomedJobs {
+
+		static final AtomicInteger runsElsewhere = new AtomicInteger();
+
+		@Job(key = "'doomed'")
+		public FutureProxy<String> doom() throws InterruptedException {
+			if (dying) {
+				Thread.sleep(Duration.ofMinutes(5).toMillis());
+			}
+			runsElsewhere.incrementAndGet();
+			return Jobs.completed("job run again");
+		}
+
 	}
 
 	/**
