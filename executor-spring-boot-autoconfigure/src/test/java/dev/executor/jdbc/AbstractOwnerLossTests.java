@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static dev.executor.jdbc.AbstractJdbcStoredFuturesTests.executor;
@@ -50,15 +51,13 @@ abstract class AbstractOwnerLossTests {
 		String table = TestDatabase.newTableName();
 		ApplicationContextRunner survivors = database().instances(table);
 		survivors.run((b) -> survivors.run((c) -> {
-			this.dying = start(table);
-			FutureProxy<Object> seenByB = executor(b).futures().get("doomed").orElseThrow();
-			FutureProxy<Object> seenByC = executor(c).futures().get("doomed").orElseThrow();
+			List<FutureProxy<Object>> seen = killWhileRunning(table, b, c);
+			FutureProxy<Object> seenByB = seen.get(0);
+			FutureProxy<Object> seenByC = seen.get(1);
 			String owner = JdbcClient.create(b.getBean(DataSource.class))
 				.sql("SELECT OWNER_NAME FROM " + table + " WHERE FUTURE_KEY = 'doomed'")
 				.query(String.class)
 				.single();
-			await().atMost(Duration.ofSeconds(30)).until(() -> seenByB.state() == FutureState.RUNNING);
-			this.dying.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 			await().atMost(Duration.ofSeconds(30)).until(() -> seenByB.isDone() && seenByC.isDone());
 			Throwable failureOnB = failure(seenByB);
 			Throwable failureOnC = failure(seenByC);
@@ -78,13 +77,10 @@ abstract class AbstractOwnerLossTests {
 		ApplicationContextRunner survivors = database().instances(table);
 		DyingInstance.DoomedTask.runsElsewhere.set(0);
 		survivors.run((b) -> survivors.run((c) -> {
-			this.dying = start(table, "executor.futures.jdbc.resubmit-on-owner-loss=true");
-			FutureProxy<Object> seenByB = executor(b).futures().get("doomed").orElseThrow();
-			FutureProxy<Object> seenByC = executor(c).futures().get("doomed").orElseThrow();
-			await().atMost(Duration.ofSeconds(30)).until(() -> seenByB.state() == FutureState.RUNNING);
-			this.dying.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-			assertThat(seenByB.get(30, TimeUnit.SECONDS)).isEqualTo("run again");
-			assertThat(seenByC.get(30, TimeUnit.SECONDS)).isEqualTo("run again");
+			List<FutureProxy<Object>> seen = killWhileRunning(table, b, c,
+					"executor.futures.jdbc.resubmit-on-owner-loss=true");
+			assertThat(seen.get(0).get(30, TimeUnit.SECONDS)).isEqualTo("run again");
+			assertThat(seen.get(1).get(30, TimeUnit.SECONDS)).isEqualTo("run again");
 			assertThat(DyingInstance.DoomedTask.runsElsewhere).hasValue(1);
 			assertThat(executor(b).futures().state("doomed")).contains(FutureState.FINISHED);
 			assertThat(executor(c).futures().<Object>get("doomed").orElseThrow().get(10, TimeUnit.SECONDS))
@@ -99,15 +95,23 @@ abstract class AbstractOwnerLossTests {
 			.withUserConfiguration(DyingInstance.DoomedJobs.class);
 		DyingInstance.DoomedJobs.runsElsewhere.set(0);
 		survivors.run((b) -> survivors.run((c) -> {
-			this.dying = start(table, "executor.futures.jdbc.resubmit-on-owner-loss=true", "dying.submit=job");
-			FutureProxy<Object> seenByB = executor(b).futures().get("doomed").orElseThrow();
-			FutureProxy<Object> seenByC = executor(c).futures().get("doomed").orElseThrow();
-			await().atMost(Duration.ofSeconds(30)).until(() -> seenByB.state() == FutureState.RUNNING);
-			this.dying.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-			assertThat(seenByB.get(30, TimeUnit.SECONDS)).isEqualTo("job run again");
-			assertThat(seenByC.get(30, TimeUnit.SECONDS)).isEqualTo("job run again");
+			List<FutureProxy<Object>> seen = killWhileRunning(table, b, c,
+					"executor.futures.jdbc.resubmit-on-owner-loss=true", "dying.submit=job");
+			assertThat(seen.get(0).get(30, TimeUnit.SECONDS)).isEqualTo("job run again");
+			assertThat(seen.get(1).get(30, TimeUnit.SECONDS)).isEqualTo("job run again");
 			assertThat(DyingInstance.DoomedJobs.runsElsewhere).hasValue(1);
 		}));
+	}
+
+	// the futures of the two survivors, looked up before the instance is killed
+	private List<FutureProxy<Object>> killWhileRunning(String table, ApplicationContext b, ApplicationContext c,
+			String... properties) throws Exception {
+		this.dying = start(table, properties);
+		FutureProxy<Object> seenByB = executor(b).futures().get("doomed").orElseThrow();
+		FutureProxy<Object> seenByC = executor(c).futures().get("doomed").orElseThrow();
+		await().atMost(Duration.ofSeconds(30)).until(() -> seenByB.state() == FutureState.RUNNING);
+		this.dying.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		return List.of(seenByB, seenByC);
 	}
 
 	private static Throwable failure(FutureProxy<Object> future) {
