@@ -15,6 +15,7 @@ import dev.executor.TaskTimeoutException;
 import dev.executor.WorkerCrashedException;
 import dev.executor.process.WorkerApplication;
 import dev.executor.process.WorkerMain;
+import dev.executor.remote.ReceivingApplication;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.MemberCategory;
@@ -36,7 +37,8 @@ class ExecutorRuntimeHints implements RuntimeHintsRegistrar {
 	private static final List<Class<? extends Serializable>> SERIALIZED = List.of(FutureState.class, SerializedLambda.class,
 			WorkerApplication.class, RemoteTaskException.class, TaskNotSerializableException.class,
 			TaskTimeoutException.class, WorkerCrashedException.class, MemberLostException.class,
-			NoSuchExecutorException.class, DuplicateFutureKeyException.class, OwnerLostException.class);
+			NoSuchExecutorException.class, DuplicateFutureKeyException.class, OwnerLostException.class,
+			ReceivingApplication.class);
 
 	// package-private: named rather than referenced
 	private static final List<String> SERIALIZED_JOB_TYPES = List.of("dev.executor.job.JobCall");

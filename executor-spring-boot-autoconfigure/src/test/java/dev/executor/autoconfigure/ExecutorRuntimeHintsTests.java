@@ -5,6 +5,7 @@ import dev.executor.RemoteTaskException;
 import dev.executor.TaskNotSerializableException;
 import dev.executor.process.WorkerApplication;
 import dev.executor.process.WorkerMain;
+import dev.executor.remote.ReceivingApplication;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.RuntimeHints;
@@ -31,6 +32,12 @@ class ExecutorRuntimeHintsTests {
 			.matches(RuntimeHintsPredicates.serialization().onType(FutureState.class))
 			.matches(RuntimeHintsPredicates.serialization().onType(RemoteTaskException.class))
 			.matches(RuntimeHintsPredicates.serialization().onType(TaskNotSerializableException.class))
+			.matches(RuntimeHintsPredicates.serialization().onType(TypeReference.of("dev.executor.job.JobCall")));
+	}
+
+	@Test
+	void typesOfStoredJobCallsRunAgainByAnotherInstanceShouldBeRegisteredForSerialization() {
+		assertThat(this.hints).matches(RuntimeHintsPredicates.serialization().onType(ReceivingApplication.class))
 			.matches(RuntimeHintsPredicates.serialization().onType(TypeReference.of("dev.executor.job.JobCall")));
 	}
 
