@@ -17,6 +17,8 @@ import javax.sql.DataSource;
 import dev.executor.DuplicateFutureKeyException;
 import dev.executor.FutureProxy;
 import dev.executor.FutureState;
+import dev.executor.Job;
+import dev.executor.Jobs;
 import dev.executor.ManagedExecutor;
 import dev.executor.TaskNotSerializableException;
 import org.junit.jupiter.api.AfterEach;
@@ -317,6 +319,29 @@ abstract class AbstractJdbcStoredFuturesTests {
 		});
 	}
 
+	@Test
+	void storedJobCallShouldRunInPlaceWhenTasksAreKeptForResubmission() {
+		ApplicationContextRunner keeping = this.instances.withUserConfiguration(ReportJobs.class)
+			.withPropertyValues("executor.futures.jdbc.resubmit-on-owner-loss=true");
+		keeping.run((a) -> {
+			ReportJobs jobs = a.getBean(ReportJobs.class);
+			assertThat(jobs.render("q3", "pdf").get(20, TimeUnit.SECONDS)).isEqualTo("q3 as pdf");
+			assertThat(executor(a).futures().contains("report-q3")).isTrue();
+		});
+	}
+
+	@Test
+	void storedJobCallWithAnArgumentThatCannotBeSerialisedShouldBeRefusedWhenTasksAreKept() {
+		ApplicationContextRunner keeping = this.instances.withUserConfiguration(ReportJobs.class)
+			.withPropertyValues("executor.futures.jdbc.resubmit-on-owner-loss=true");
+		keeping.run((a) -> assertThatExceptionOfType(TaskNotSerializableException.class)
+			.isThrownBy(() -> a.getBean(ReportJobs.class).render("q4", new Opaque()))
+			.withMessage("Task for executor 'default' cannot be sent to another instance "
+					+ "(futures.jdbc.resubmit-on-owner-loss is true): " + Opaque.class.getName()
+					+ " is not serializable; make it implement java.io.Serializable, or capture only serializable "
+					+ "values"));
+	}
+
 	private boolean keptTask(ApplicationContext context, String key) {
 		return JdbcClient.create(context.getBean(DataSource.class))
 			.sql("SELECT COUNT(*) FROM " + this.table + " WHERE FUTURE_KEY = ? AND TASK IS NOT NULL")
@@ -334,6 +359,15 @@ abstract class AbstractJdbcStoredFuturesTests {
 	}
 
 	static final class Opaque {
+
+	}
+
+	public static class ReportJobs {
+
+		@Job(key = "'report-' + #name")
+		public FutureProxy<String> render(String name, Object format) {
+			return Jobs.completed(name + " as " + format);
+		}
 
 	}
 
