@@ -14,8 +14,9 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
- * A database that application instances of a test share: an H2 database in memory, or
- * the PostgreSQL database named by {@code TEST_POSTGRESQL_URL}. Each test gets tables of
+ * A database that application instances of a test share: an H2 database in memory, the
+ * PostgreSQL database named by {@code TEST_POSTGRESQL_URL} or the MariaDB one named by
+ * {@code TEST_MARIADB_URL}. Each test gets tables of
  * its own, so that tests never see each other's futures.
  *
  * @param url the JDBC URL
@@ -24,12 +25,22 @@ record TestDatabase(String url) {
 
 	static final String POSTGRESQL_URL = "TEST_POSTGRESQL_URL";
 
+	static final String MARIADB_URL = "TEST_MARIADB_URL";
+
 	static TestDatabase h2() {
 		return new TestDatabase("jdbc:h2:mem:executor-futures;DB_CLOSE_DELAY=-1");
 	}
 
 	static @Nullable TestDatabase postgresql() {
-		String url = System.getenv(POSTGRESQL_URL);
+		return fromEnvironment(POSTGRESQL_URL);
+	}
+
+	static @Nullable TestDatabase mariadb() {
+		return fromEnvironment(MARIADB_URL);
+	}
+
+	private static @Nullable TestDatabase fromEnvironment(String variable) {
+		String url = System.getenv(variable);
 		return (url != null && !url.isBlank()) ? new TestDatabase(url) : null;
 	}
 
