@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -23,7 +24,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Runs every benchmark side by side in one run and prints one table of scores with
  * ratios against each group's baseline. Usage, from the repository root:
- * {@code java -jar benchmarks/target/benchmarks.jar [--quick] [--processes-only] [--idle-only] [--python path/to/python_pools.py]};
+ * {@code java -jar benchmarks/target/benchmarks.jar [--quick] [--processes-only] [--idle-only] [--stores-only] [--postgresql-url URL] [--python path/to/python_pools.py]};
  * Python's pools are measured in the same run when {@code python3} is there, by the
  * script of this module ({@code src/main/python/python_pools.py}, packaged in the jar)
  * unless {@code --python} names another.
@@ -34,19 +35,27 @@ public final class BenchmarkReport {
 
 	private final Path pythonBenchmark;
 
+	private final @Nullable String postgresqlUrl;
+
 	private final List<String> lines = new ArrayList<>();
 
-	private BenchmarkReport(boolean quick, Path pythonBenchmark) {
+	private BenchmarkReport(boolean quick, Path pythonBenchmark, @Nullable String postgresqlUrl) {
 		this.quick = quick;
 		this.pythonBenchmark = pythonBenchmark;
+		this.postgresqlUrl = postgresqlUrl;
 	}
 
 	private static final String USAGE = """
-			Usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--processes-only] [--idle-only] [--python PATH]
-			  --quick           one JVM and fewer iterations for each benchmark: shorter and rougher
-			  --processes-only  only the process executor against Python's pools
-			  --idle-only       only the CPU time of idle executors
-			  --python PATH     the Python comparison to run (default: python_pools.py from this jar)""";
+			Usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--processes-only] [--idle-only] [--stores-only]
+			         [--postgresql-url URL] [--python PATH]
+			  --quick               one JVM and fewer iterations for each benchmark: shorter and rougher
+			  --processes-only      only the process executor against Python's pools
+			  --idle-only           only the CPU time of idle executors
+			  --stores-only         only the stored futures' stores: local, hazelcast, jdbc on H2 and PostgreSQL
+			  --postgresql-url URL  the PostgreSQL database of the jdbc store's rows (default: TEST_POSTGRESQL_URL)
+			  --python PATH         the Python comparison to run (default: python_pools.py from this jar)""";
+
+	private static final String NO_POSTGRESQL = "skipped: give --postgresql-url or TEST_POSTGRESQL_URL";
 
 	private static final String PYTHON_SCRIPT = "/python/python_pools.py";
 
@@ -58,23 +67,37 @@ public final class BenchmarkReport {
 		}
 		int python = arguments.indexOf("--python");
 		Path script = (python >= 0) ? Path.of(arguments.get(python + 1)) : packagedScript();
-		BenchmarkReport report = new BenchmarkReport(arguments.contains("--quick"), script);
-		if (arguments.contains("--idle-only")) {
-			report.idleCost();
-			report.print();
-			System.exit(0);
-		}
-		if (!arguments.contains("--processes-only")) {
-			report.threadExecutors();
-			report.storedFutures();
-			report.jobs();
-			report.retries();
-			report.retainedHeap();
-		}
-		report.processes();
-		report.idleCost();
+		BenchmarkReport report = new BenchmarkReport(arguments.contains("--quick"), script, postgresqlUrl(arguments));
+		report.run(arguments);
 		report.print();
 		System.exit(0);
+	}
+
+	private void run(List<String> arguments) throws Exception {
+		if (arguments.contains("--idle-only")) {
+			idleCost();
+			return;
+		}
+		if (arguments.contains("--stores-only")) {
+			stores();
+			return;
+		}
+		if (!arguments.contains("--processes-only")) {
+			threadExecutors();
+			storedFutures();
+			stores();
+			jobs();
+			retries();
+			retainedHeap();
+		}
+		processes();
+		idleCost();
+	}
+
+	private static @Nullable String postgresqlUrl(List<String> arguments) {
+		int option = arguments.indexOf("--postgresql-url");
+		String url = (option >= 0) ? arguments.get(option + 1) : System.getenv("TEST_POSTGRESQL_URL");
+		return (url != null && !url.isBlank()) ? url : null;
 	}
 
 	// python3 needs a file; the script travels inside the jar so that the report needs
@@ -125,10 +148,43 @@ public final class BenchmarkReport {
 
 	private void storedFutures() throws RunnerException {
 		Map<String, Double> scores = new LinkedHashMap<>();
-		for (RunResult result : run(StoredFuturesBenchmark.class.getSimpleName(), (options) -> options)) {
+		for (RunResult result : run(StoredFuturesBenchmark.class.getSimpleName(),
+				(options) -> options.param("store", "local"))) {
 			scores.put(shortName(result), score(result));
 		}
 		section("stored futures, 2 threads (ops/ms, higher is better)", scores, "submit", true);
+	}
+
+	// the local store's row of storedFutures() is measured again here, so that every
+	// store's ratio comes from the same runs
+	private void stores() throws Exception {
+		List<String> stores = new ArrayList<>(List.of("local", "hazelcast", "h2"));
+		if (this.postgresqlUrl != null) {
+			stores.add("postgresql");
+		}
+		Map<String, Double> scores = new LinkedHashMap<>();
+		String benchmark = "\\." + StoredFuturesBenchmark.class.getSimpleName() + "\\.submitStoredAndPop$";
+		for (RunResult result : runMatching(benchmark, (options) -> options.param("store", stores.toArray(String[]::new))
+			.jvmArgsAppend(postgresqlProperty()))) {
+			scores.put(storeName(result.getParams().getParam("store")), score(result));
+		}
+		section("stored submit + finish + pop, by store, 2 threads (ops/ms, higher is better)", scores, "local", true);
+		if (this.postgresqlUrl == null) {
+			this.lines.add(String.format(Locale.ROOT, "  %-28s %s", storeName("postgresql"), NO_POSTGRESQL));
+		}
+	}
+
+	private String[] postgresqlProperty() {
+		return (this.postgresqlUrl != null) ? new String[] { "-D" + Stores.POSTGRESQL_URL + "=" + this.postgresqlUrl }
+				: new String[0];
+	}
+
+	private static String storeName(String store) {
+		return switch (store) {
+			case "h2" -> "jdbc/H2";
+			case "postgresql" -> "jdbc/PostgreSQL";
+			default -> store;
+		};
 	}
 
 	private void jobs() throws RunnerException {
@@ -165,7 +221,12 @@ public final class BenchmarkReport {
 
 	private Collection<RunResult> run(String include, java.util.function.UnaryOperator<ChainedOptionsBuilder> custom)
 			throws RunnerException {
-		ChainedOptionsBuilder options = new OptionsBuilder().include("\\." + include + "\\.")
+		return runMatching("\\." + include + "\\.", custom);
+	}
+
+	private Collection<RunResult> runMatching(String pattern,
+			java.util.function.UnaryOperator<ChainedOptionsBuilder> custom) throws RunnerException {
+		ChainedOptionsBuilder options = new OptionsBuilder().include(pattern)
 			.forks(1)
 			.warmupIterations(this.quick ? 1 : 3)
 			.warmupTime(TimeValue.seconds(1))

@@ -86,10 +86,19 @@ final class Executors {
 	 * context stays open until {@link #closeAll()}.
 	 */
 	static ManagedExecutor managed(String type, int workers, String... properties) {
+		return managed(type, workers, List.of(), properties);
+	}
+
+	/**
+	 * Start an application context as {@link #managed(String, int, String...)} does, with
+	 * more configuration classes of the application.
+	 */
+	static ManagedExecutor managed(String type, int workers, List<Class<?>> sources, String... properties) {
 		List<String> all = new ArrayList<>(List.of("executor.type=" + type, "executor.max-workers=" + workers,
 				"spring.main.banner-mode=off", "logging.level.root=warn"));
 		all.addAll(List.of(properties));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchmarkApplication.class)
+			.sources(sources.toArray(Class<?>[]::new))
 			.web(WebApplicationType.NONE)
 			.properties(all.toArray(String[]::new))
 			.run();

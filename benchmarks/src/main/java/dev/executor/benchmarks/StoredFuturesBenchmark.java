@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -17,7 +18,8 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Two threads storing futures under fresh keys, waiting for them and popping them, next
- * to the same work with plain {@code submit}.
+ * to the same work with plain {@code submit}, in the store that {@link #store} names (see
+ * {@link Stores}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -25,13 +27,21 @@ import org.openjdk.jmh.annotations.Threads;
 @Threads(2)
 public class StoredFuturesBenchmark {
 
+	/**
+	 * The store: {@code postgresql} too with {@code -p store=postgresql} and the
+	 * database's URL in the system property {@value Stores#POSTGRESQL_URL} of the JMH
+	 * JVMs ({@code -jvmArgsAppend}).
+	 */
+	@Param({ "local", "hazelcast", "h2" })
+	public String store;
+
 	private final AtomicLong keys = new AtomicLong();
 
 	private ManagedExecutor executor;
 
 	@Setup(Level.Trial)
 	public void setUp() {
-		this.executor = Executors.managed("thread", 2, "executor.futures.max-length=1024");
+		this.executor = Stores.instance(Stores.shared(this.store, Stores.DEFAULT_POLL_INTERVAL));
 	}
 
 	@TearDown(Level.Trial)
