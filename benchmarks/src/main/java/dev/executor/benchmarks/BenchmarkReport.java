@@ -57,6 +57,8 @@ public final class BenchmarkReport {
 
 	private static final String NO_POSTGRESQL = "skipped: give --postgresql-url or TEST_POSTGRESQL_URL";
 
+	private static final int DELAY_SAMPLES = 40;
+
 	private static final String PYTHON_SCRIPT = "/python/python_pools.py";
 
 	public static void main(String[] args) throws Exception {
@@ -171,6 +173,30 @@ public final class BenchmarkReport {
 		section("stored submit + finish + pop, by store, 2 threads (ops/ms, higher is better)", scores, "local", true);
 		if (this.postgresqlUrl == null) {
 			this.lines.add(String.format(Locale.ROOT, "  %-28s %s", storeName("postgresql"), NO_POSTGRESQL));
+		}
+		crossInstanceDelays();
+	}
+
+	private void crossInstanceDelays() throws Exception {
+		String url = this.postgresqlUrl;
+		if (url != null) {
+			System.setProperty(Stores.POSTGRESQL_URL, url);
+		}
+		CrossInstanceDelay delay = new CrossInstanceDelay(DELAY_SAMPLES, this.lines);
+		delay.title();
+		delay.skipped("local", "n/a: one instance only");
+		delay.row("hazelcast, 2 members", "hazelcast", Stores.DEFAULT_POLL_INTERVAL, 0);
+		// the store's default poll interval, then a short one: what the setting costs
+		for (String database : List.of("h2", "postgresql")) {
+			for (long millis : List.of(500L, 50L)) {
+				String name = storeName(database) + ", poll " + millis + "ms";
+				if ("postgresql".equals(database) && url == null) {
+					delay.skipped(name, NO_POSTGRESQL);
+				}
+				else {
+					delay.row(name, database, millis + "ms", millis);
+				}
+			}
 		}
 	}
 
