@@ -7,11 +7,12 @@ import java.util.UUID;
 
 import dev.executor.autoconfigure.ExecutorAutoConfiguration;
 import dev.executor.autoconfigure.ExecutorJdbcStoreAutoConfiguration;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A database that application instances of a test share: an H2 database in memory, the
@@ -31,17 +32,31 @@ record TestDatabase(String url) {
 		return new TestDatabase("jdbc:h2:mem:executor-futures;DB_CLOSE_DELAY=-1");
 	}
 
-	static @Nullable TestDatabase postgresql() {
-		return fromEnvironment(POSTGRESQL_URL);
+	/**
+	 * Return the PostgreSQL database named by {@code TEST_POSTGRESQL_URL}, or skip the
+	 * test, saying how to provide one.
+	 * @return the database
+	 */
+	static TestDatabase postgresql() {
+		return fromEnvironment(POSTGRESQL_URL, "PostgreSQL",
+				"jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
 	}
 
-	static @Nullable TestDatabase mariadb() {
-		return fromEnvironment(MARIADB_URL);
+	/**
+	 * Return the MariaDB database named by {@code TEST_MARIADB_URL}, or skip the test,
+	 * saying how to provide one.
+	 * @return the database
+	 */
+	static TestDatabase mariadb() {
+		return fromEnvironment(MARIADB_URL, "MariaDB",
+				"jdbc:mariadb://127.0.0.1:3306/executor?user=executor&password=executor");
 	}
 
-	private static @Nullable TestDatabase fromEnvironment(String variable) {
+	private static TestDatabase fromEnvironment(String variable, String database, String example) {
 		String url = System.getenv(variable);
-		return (url != null && !url.isBlank()) ? new TestDatabase(url) : null;
+		assumeTrue(url != null && !url.isBlank(),
+				"Set " + variable + " to a " + database + " JDBC URL, such as " + example + ", as .ci/run does");
+		return new TestDatabase(url);
 	}
 
 	static String newTableName() {
