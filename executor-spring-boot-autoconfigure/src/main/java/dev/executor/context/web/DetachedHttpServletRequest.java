@@ -42,8 +42,13 @@ import org.springframework.http.HttpHeaders;
  * Not copied: the body and its parts, which fail to be read; roles, which
  * {@link #isUserInRole(String)} cannot check (use the propagated security context);
  * the response. The attributes are a copy of their own: setting one is seen by the tasks
- * that share this copy, never by the original request. The session is the original
- * one, if the request had one; the copy cannot create one.
+ * that share this copy, never by the original request nor by other copies. The session
+ * is the original one, if the request had one; the copy cannot create one.
+ * <p>
+ * Copies taken while the request's attributes stay the same share one frozen copy of
+ * them, and a copy makes its attributes its own only when they are first set or
+ * removed on it, so that many tasks submitted from one request do not copy every
+ * attribute each.
  */
 public final class DetachedHttpServletRequest implements HttpServletRequest {
 
@@ -51,21 +56,33 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 
 	private final Snapshot snapshot;
 
-	private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+	// the attributes shared with the other copies of the request, until this copy's own
+	// are set or removed: then a map of its own
+	private volatile Map<String, Object> attributes;
 
 	/**
 	 * Copy the given request. What cannot change while a request is handled (request
 	 * line, headers, parameters, cookies, ...) is copied once per request and shared by
-	 * its copies; the attributes are copied every time.
+	 * its copies; the attributes are compared with those of the previous copy, and
+	 * copied again only if they changed.
 	 * @param request the request, still in use
 	 */
 	public DetachedHttpServletRequest(HttpServletRequest request) {
 		this.snapshot = Snapshot.of(request);
-		for (String name : Collections.list(request.getAttributeNames())) {
-			Object value = request.getAttribute(name);
-			if (value != null && !SNAPSHOT_ATTRIBUTE.equals(name)) {
-				this.attributes.put(name, value);
+		this.attributes = this.snapshot.attributes(request);
+	}
+
+	// the first write on this copy makes the shared attributes its own
+	private Map<String, Object> ownAttributes() {
+		Map<String, Object> attributes = this.attributes;
+		if (attributes instanceof ConcurrentHashMap) {
+			return attributes;
+		}
+		synchronized (this) {
+			if (!(this.attributes instanceof ConcurrentHashMap)) {
+				this.attributes = new ConcurrentHashMap<>(this.attributes);
 			}
+			return this.attributes;
 		}
 	}
 
@@ -247,7 +264,7 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 	@Override
 	public void setAttribute(String name, @Nullable Object value) {
 		if (value != null) {
-			this.attributes.put(name, value);
+			ownAttributes().put(name, value);
 		}
 		else {
 			removeAttribute(name);
@@ -256,7 +273,9 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 
 	@Override
 	public void removeAttribute(String name) {
-		this.attributes.remove(name);
+		if (this.attributes.containsKey(name)) {
+			ownAttributes().remove(name);
+		}
 	}
 
 	@Override
@@ -592,6 +611,9 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 
 		private final @Nullable ServletContext servletContext;
 
+		// the attributes of the latest copy, frozen, for the next copy if they are unchanged
+		private volatile Map<String, Object> attributes = Map.of();
+
 		private Snapshot(HttpServletRequest request) {
 			this.source = request;
 			this.line = RequestLine.of(request);
@@ -619,6 +641,47 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 			Snapshot snapshot = new Snapshot(request);
 			request.setAttribute(SNAPSHOT_ATTRIBUTE, snapshot);
 			return snapshot;
+		}
+
+		/**
+		 * Return the request's attributes now, other than this snapshot: those of the
+		 * previous copy if the request holds the very same objects under the same names,
+		 * else a new frozen copy.
+		 * @param request the request this snapshot was taken of
+		 * @return the attributes, unmodifiable
+		 */
+		Map<String, Object> attributes(HttpServletRequest request) {
+			Map<String, Object> previous = this.attributes;
+			if (holds(request, previous)) {
+				return previous;
+			}
+			Map<String, Object> current = new LinkedHashMap<>();
+			for (String name : Collections.list(request.getAttributeNames())) {
+				Object value = request.getAttribute(name);
+				if (value != null && !SNAPSHOT_ATTRIBUTE.equals(name)) {
+					current.put(name, value);
+				}
+			}
+			Map<String, Object> frozen = Collections.unmodifiableMap(current);
+			this.attributes = frozen;
+			return frozen;
+		}
+
+		private static boolean holds(HttpServletRequest request, Map<String, Object> attributes) {
+			int same = 0;
+			Enumeration<String> names = request.getAttributeNames();
+			while (names.hasMoreElements()) {
+				String name = names.nextElement();
+				Object value = request.getAttribute(name);
+				if (value == null || SNAPSHOT_ATTRIBUTE.equals(name)) {
+					continue;
+				}
+				if (attributes.get(name) != value) {
+					return false;
+				}
+				same++;
+			}
+			return same == attributes.size();
 		}
 
 	}

@@ -67,6 +67,32 @@ class DetachedHttpServletRequestTests {
 	}
 
 	@Test
+	void copiesOfUnchangedAttributesShouldShareThemUntilOneIsSet() {
+		DetachedHttpServletRequest first = new DetachedHttpServletRequest(this.original);
+		DetachedHttpServletRequest second = new DetachedHttpServletRequest(this.original);
+		first.setAttribute("result", 42);
+		second.removeAttribute("route");
+		assertThat(first.getAttribute("route")).isEqualTo("/reports/{id}");
+		assertThat(second.getAttribute("result")).isNull();
+		assertThat(second.getAttribute("route")).isNull();
+		assertThat(new DetachedHttpServletRequest(this.original).getAttribute("route")).isEqualTo("/reports/{id}");
+		assertThat(Collections.list(first.getAttributeNames())).containsExactlyInAnyOrder("route", "result");
+	}
+
+	@Test
+	void copyShouldSeeAttributesChangedSinceThePreviousCopy() {
+		new DetachedHttpServletRequest(this.original);
+		this.original.setAttribute("added", "yes");
+		assertThat(Collections.list(new DetachedHttpServletRequest(this.original).getAttributeNames()))
+			.containsExactlyInAnyOrder("route", "added");
+		this.original.setAttribute("route", "/other/{id}");
+		assertThat(new DetachedHttpServletRequest(this.original).getAttribute("route")).isEqualTo("/other/{id}");
+		this.original.removeAttribute("added");
+		assertThat(Collections.list(new DetachedHttpServletRequest(this.original).getAttributeNames()))
+			.containsExactly("route");
+	}
+
+	@Test
 	void attributesSetOnTheCopyShouldStayInTheCopy() {
 		DetachedHttpServletRequest copy = new DetachedHttpServletRequest(this.original);
 		copy.setAttribute("result", 42);
