@@ -147,7 +147,7 @@ public class DelegatingManagedExecutor extends LifecycleManagedExecutor {
 		ThrottledTask<T> throttled = (throttle != null) ? new ThrottledTask<>(this, throttle, this.waiting, callable)
 				: null;
 		TaskFuture<T> future = new TaskFuture<>(this);
-		ManagedTask<T> task = new ManagedTask<>(this, future, (throttled != null) ? throttled : callable, context,
+		ManagedTask<T> task = new ManagedTask<>(future, (throttled != null) ? throttled : callable, context,
 				timeout, (retry != null) ? new TaskRetry(retry) : null);
 		future.attach(task);
 		if (key != null) {

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 
 import dev.executor.TaskTimeoutException;
 import dev.executor.context.TaskContext;
@@ -44,8 +43,6 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 		}
 	}
 
-	private final DelegatingManagedExecutor executor;
-
 	private final TaskFuture<T> future;
 
 	// dropped once the task has ended, so that a future kept after it finished, stored or
@@ -60,18 +57,14 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 	// task has none
 	private final @Nullable RetryAttempt attempt;
 
-	// in-flight sets hash their tasks; an identity hash would be computed on first use
-	private final int hash = ThreadLocalRandom.current().nextInt();
-
 	private volatile int phase;
 
 	// published by the compare-and-set of phase that follows its write, and read only
 	// after a compare-and-set of phase from RUNNING
 	private @Nullable Thread runner;
 
-	ManagedTask(DelegatingManagedExecutor executor, TaskFuture<T> future, Callable<T> callable, TaskContext context,
+	ManagedTask(TaskFuture<T> future, Callable<T> callable, TaskContext context,
 			@Nullable Duration timeout, @Nullable TaskRetry retry) {
-		this.executor = executor;
 		this.future = future;
 		this.callable = callable;
 		this.context = context;
@@ -89,7 +82,7 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 	 * @return the next attempt, not started
 	 */
 	ManagedTask<T> nextAttempt() {
-		ManagedTask<T> next = new ManagedTask<>(this.executor, this.future, Objects.requireNonNull(this.callable),
+		ManagedTask<T> next = new ManagedTask<>(this.future, Objects.requireNonNull(this.callable),
 				Objects.requireNonNull(this.context), this.timeout, retry());
 		this.future.reattach(next);
 		Objects.requireNonNull(this.attempt).followedByAnother();
@@ -110,11 +103,11 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 
 	@Override
 	public void run() {
-		Object entry = this.executor.taskEntered(this);
+		Object entry = executor().taskEntered(this);
 		this.runner = Thread.currentThread();
 		if (!start()) {
 			this.runner = null;
-			this.executor.taskExited(this, entry);
+			executor().taskExited(this, entry);
 			return;
 		}
 		ScheduledFuture<?> timer = (this.timeout != null) ? TaskTimeouts.schedule(this::timedOut, this.timeout) : null;
@@ -122,7 +115,7 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 			callObserved(Objects.requireNonNull(this.callable));
 		}
 		catch (Throwable ex) {
-			this.executor.taskFailed(this.future, ex);
+			executor().taskFailed(this.future, ex);
 		}
 		finally {
 			if (timer != null) {
@@ -132,10 +125,10 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 			this.runner = null;
 			release();
 			if (this.attempt != null && this.attempt.isFollowedByAnother()) {
-				this.executor.taskExited(this, entry);
+				executor().taskExited(this, entry);
 			}
 			else {
-				this.executor.taskRan(this, entry);
+				executor().taskRan(this, entry);
 			}
 		}
 	}
@@ -162,7 +155,7 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 		if (throttled != null) {
 			throttled.dequeued();
 		}
-		this.executor.taskDequeued(this);
+		executor().taskDequeued(this);
 	}
 
 	// only the thread that moved the task to ENDED
@@ -173,7 +166,7 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 	}
 
 	private void callObserved(Callable<T> callable) {
-		TaskListener.Scope observation = this.executor.taskListener().taskStarted(this.future);
+		TaskListener.Scope observation = executor().taskListener().taskStarted(this.future);
 		TaskOutcome retried = null;
 		try {
 			T result = callable.call();
@@ -201,15 +194,15 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 	private @Nullable TaskOutcome failed(Throwable ex) {
 		TaskRetry retry = retry();
 		if (retry == null) {
-			this.executor.taskFailed(this.future, ex);
+			executor().taskFailed(this.future, ex);
 			return null;
 		}
 		// noted before the next attempt is scheduled, which may fail before this returns
 		retry.attemptFailed(ex);
-		if (this.executor.retryLater(this, ex)) {
+		if (executor().retryLater(this, ex)) {
 			return TaskOutcome.of(ex);
 		}
-		this.executor.taskFailed(this.future, retry.lastFailure(ex));
+		executor().taskFailed(this.future, retry.lastFailure(ex));
 		return null;
 	}
 
@@ -262,7 +255,7 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 		if (timeout == null) {
 			return;
 		}
-		TaskTimeoutException failure = new TaskTimeoutException(this.executor.name(), this.future.key().orElse(null),
+		TaskTimeoutException failure = new TaskTimeoutException(executor().name(), this.future.key().orElse(null),
 				timeout);
 		RetryAttempt attempt = this.attempt;
 		if (attempt != null) {
@@ -275,18 +268,12 @@ final class ManagedTask<T extends @Nullable Object> implements Runnable {
 		}
 		if (this.future.completeExceptionally(failure)) {
 			interrupt();
-			this.executor.reportFailure(this.future, failure);
+			executor().reportFailure(this.future, failure);
 		}
 	}
 
-	@Override
-	public int hashCode() {
-		return this.hash;
-	}
-
-	@Override
-	public boolean equals(@Nullable Object other) {
-		return this == other;
+	private DelegatingManagedExecutor executor() {
+		return this.future.executor();
 	}
 
 }

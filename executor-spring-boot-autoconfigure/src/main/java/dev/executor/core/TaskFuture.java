@@ -54,13 +54,9 @@ final class TaskFuture<T extends @Nullable Object> extends FutureProxy<T> {
 		}
 	}
 
-	private final DelegatingManagedExecutor executor;
-
 	// the task while it may still run or be cancelled; dropped once it has ended, so that
 	// a future kept afterwards holds no more than it needs
 	private @Nullable ManagedTask<T> task;
-
-	private boolean ofTask;
 
 	private long submittedNanos;
 
@@ -72,17 +68,27 @@ final class TaskFuture<T extends @Nullable Object> extends FutureProxy<T> {
 	// future, when and how
 	private volatile long finish;
 
+	// one more than the attempts started; 0 for the future of a dependent stage, which
+	// has no task
 	private volatile int attempts;
 
 	TaskFuture(DelegatingManagedExecutor executor) {
 		super(executor.name(), executor);
-		this.executor = executor;
+	}
+
+	DelegatingManagedExecutor executor() {
+		return (DelegatingManagedExecutor) defaultExecutor();
 	}
 
 	void attach(ManagedTask<T> task) {
 		this.task = task;
-		this.ofTask = true;
+		// before the future is published: no fence needed
+		ATTEMPTS.set(this, 1);
 		this.submittedNanos = System.nanoTime();
+	}
+
+	private boolean isOfTask() {
+		return this.attempts != 0;
 	}
 
 	// the next attempt of a task that is retried, which cancel then stops
@@ -106,7 +112,8 @@ final class TaskFuture<T extends @Nullable Object> extends FutureProxy<T> {
 
 	@Override
 	public int attempts() {
-		return this.ofTask ? this.attempts : super.attempts();
+		int attempts = this.attempts;
+		return (attempts != 0) ? attempts - 1 : super.attempts();
 	}
 
 	@Override
@@ -138,7 +145,7 @@ final class TaskFuture<T extends @Nullable Object> extends FutureProxy<T> {
 	}
 
 	private boolean finish(TaskOutcome outcome) {
-		if (!this.ofTask) {
+		if (!isOfTask()) {
 			return true;
 		}
 		if (this.finish != NOT_YET) {
@@ -175,7 +182,7 @@ final class TaskFuture<T extends @Nullable Object> extends FutureProxy<T> {
 
 	@Override
 	public Optional<Instant> submitted() {
-		return this.ofTask ? Optional.of(WallClock.instant(this.submittedNanos)) : Optional.empty();
+		return isOfTask() ? Optional.of(WallClock.instant(this.submittedNanos)) : Optional.empty();
 	}
 
 	@Override
@@ -189,7 +196,7 @@ final class TaskFuture<T extends @Nullable Object> extends FutureProxy<T> {
 	}
 
 	private Optional<Instant> afterSubmission(long nanos) {
-		if (!this.ofTask || nanos == -1) {
+		if (!isOfTask() || nanos == -1) {
 			return Optional.empty();
 		}
 		return Optional.of(WallClock.instant(this.submittedNanos + nanos));
@@ -198,7 +205,7 @@ final class TaskFuture<T extends @Nullable Object> extends FutureProxy<T> {
 	@Override
 	public Optional<Duration> duration() {
 		long started = startedAfter();
-		if (!this.ofTask || started == -1) {
+		if (!isOfTask() || started == -1) {
 			return Optional.empty();
 		}
 		long finished = finishedAfter();
@@ -208,12 +215,12 @@ final class TaskFuture<T extends @Nullable Object> extends FutureProxy<T> {
 
 	@Override
 	public <U extends @Nullable Object> TaskFuture<U> newIncompleteFuture() {
-		return new TaskFuture<>(this.executor);
+		return new TaskFuture<>(executor());
 	}
 
 	@Override
 	protected Runnable wrapCallback(Runnable invocation) {
-		return inContext(this.executor.captureContext(), invocation);
+		return inContext(executor().captureContext(), invocation);
 	}
 
 	void addDoneCallbacks(List<Consumer<? super FutureProxy<?>>> callbacks, TaskContext context) {
@@ -318,7 +325,7 @@ final class TaskFuture<T extends @Nullable Object> extends FutureProxy<T> {
 	@SuppressWarnings("unchecked")
 	private <U extends @Nullable Object> FutureProxy<U> onThisExecutor(
 			Function<Executor, CompletableFuture<U>> stageFactory) {
-		StageExecutor stageExecutor = new StageExecutor(this.executor);
+		StageExecutor stageExecutor = new StageExecutor(executor());
 		FutureProxy<U> stage = (FutureProxy<U>) stageFactory.apply(stageExecutor);
 		stageExecutor.bind(stage);
 		return stage;
