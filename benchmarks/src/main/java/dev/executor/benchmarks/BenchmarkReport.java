@@ -59,6 +59,11 @@ public final class BenchmarkReport {
 
 	private static final int DELAY_SAMPLES = 40;
 
+	// what the managed thread executor may cost against a raw pool of as many threads
+	private static final double ROUND_TRIP_GOAL = 1.1;
+
+	private static final double BATCH_GOAL = 1.5;
+
 	private static final String PYTHON_SCRIPT = "/python/python_pools.py";
 
 	public static void main(String[] args) throws Exception {
@@ -144,6 +149,7 @@ public final class BenchmarkReport {
 				}
 				section("thread executors, " + benchmark + ("true".equals(context) ? ", request+security+MDC context"
 						: ", no context") + " (ns/task, lower is better)", scores, "raw", false);
+				goal(scores, "managed", "raw", "roundTrip".equals(benchmark) ? ROUND_TRIP_GOAL : BATCH_GOAL);
 			}
 		}
 	}
@@ -271,6 +277,16 @@ public final class BenchmarkReport {
 	private static String shortName(RunResult result) {
 		String benchmark = result.getParams().getBenchmark();
 		return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+	}
+
+	private void goal(Map<String, Double> scores, String name, String baseline, double goal) {
+		Double score = scores.get(name);
+		Double base = scores.get(baseline);
+		if (score != null && base != null) {
+			double ratio = score / base;
+			this.lines.add(String.format(Locale.ROOT, "  %s: %.2fx %s (goal: at most %.2fx, %s)", name, ratio, baseline,
+					goal, (ratio <= goal) ? "met" : "not met"));
+		}
 	}
 
 	private void section(String title, Map<String, Double> scores, String baseline, boolean higherIsBetter) {
