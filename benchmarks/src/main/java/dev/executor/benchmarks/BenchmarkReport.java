@@ -119,6 +119,7 @@ public final class BenchmarkReport {
 
 	private void processes() throws Exception {
 		new ProcessPoolComparison(10_000, 2, this.quick ? 1 : 3, this.lines).run(this.pythonBenchmark);
+		new FirstJobCall(this.quick ? 1 : 3, this.lines).run();
 	}
 
 	private void idleCost() throws Exception {

@@ -1,6 +1,8 @@
 package dev.executor.process;
 
 import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +50,11 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
+	private static final Duration TRAINING_TIMEOUT = Duration.ofSeconds(60);
+
+	// what a worker does for every task, done once by the worker that writes the archive
+	private static final Callable<Object> TRAINING_TASK = (Callable<Object> & Serializable) () -> "trained";
+
 	private final ExecutorSpec spec;
 
 	private final Serialization serialization;
@@ -62,6 +69,8 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 
 	private final AtomicInteger workerCount = new AtomicInteger();
 
+	private volatile byte @Nullable [] application;
+
 	/**
 	 * Create a pool and, unless {@code process.prestart} is off, start its workers.
 	 * @param spec the executor's settings
@@ -69,17 +78,22 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 	 * @throws InvalidExecutorPropertyException if prestarted workers cannot start
 	 */
 	public ProcessPool(ExecutorSpec spec, ClassLoader classLoader) {
+		this(spec, classLoader, WorkerCommand.forCurrentApplication(spec.process()));
+	}
+
+	ProcessPool(ExecutorSpec spec, ClassLoader classLoader, WorkerCommand command) {
 		super(spec.maxWorkers(), spec.maxWorkers(), keepAlive(spec.process()).toNanos(), TimeUnit.NANOSECONDS,
 				TaskQueues.forCapacity(spec.queueCapacity(), SpinningQueue::new, SpinningQueue::new));
 		this.spec = spec;
 		this.serialization = new Serialization(classLoader);
-		this.command = WorkerCommand.forCurrentApplication(spec.process().jvmArgs());
+		this.command = command;
 		this.serializer = new TaskSerializer(spec.name(), "a worker process");
 		setThreadFactory(this::newThread);
 		allowCoreThreadTimeOut(spec.process().idleTimeout() != null);
 		if (spec.process().prestart()) {
 			prestart();
 		}
+		createArchive();
 	}
 
 	private static Duration keepAlive(ProcessSpec process) {
@@ -107,6 +121,58 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 				return;
 			}
 		}
+	}
+
+	// after the prestarted workers, so that the training run does not slow them down
+	private void createArchive() {
+		WorkerArchive archive = this.command.archive();
+		Path file = (archive != null) ? archive.claimTraining() : null;
+		if (archive != null && file != null) {
+			Thread training = new Thread(() -> train(archive, file), this.spec.threadNamePrefix() + "archive");
+			training.setDaemon(true);
+			training.start();
+		}
+	}
+
+	private void train(WorkerArchive archive, Path file) {
+		String name = executorName() + "-archive";
+		boolean complete = false;
+		try {
+			WorkerProcess worker = WorkerProcess.start(this.command.forTraining(file, executorName(), name),
+					executorName(), name, true);
+			try {
+				worker.exchange(new RemoteTask<>(this.serializer.serialize(TRAINING_TASK)));
+			}
+			finally {
+				worker.stop();
+			}
+			complete = worker.endedNormally(System.nanoTime() + TRAINING_TIMEOUT.toNanos());
+		}
+		catch (IOException ex) {
+			logger.debug("The worker process that creates the class data sharing archive " + archive + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			archive.install(file, complete);
+		}
+	}
+
+	/**
+	 * Handle a worker that ended before it greeted: if it was started with the class data
+	 * sharing archive, the archive is discarded, since the JVM may fail on a damaged one,
+	 * and the worker can be started again without it.
+	 * @param worker the worker
+	 * @return whether to start it again
+	 */
+	boolean notStarted(WorkerProcess worker) {
+		WorkerArchive archive = this.command.archive();
+		if (archive != null && archive.isUsedBy(worker.command())) {
+			archive.discard();
+			return true;
+		}
+		return false;
 	}
 
 	private InvalidExecutorPropertyException startFailure(Throwable cause) {
@@ -144,7 +210,40 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 					+ "@SpringBootConfiguration class, but the application has none; start it from a "
 					+ "@SpringBootApplication class");
 		}
+		startApplication(application);
 		return application::context;
+	}
+
+	// job calls will come: every worker, running or still to start, starts the context
+	// they need now, instead of at the first call
+	private void startApplication(WorkerApplication application) {
+		byte[] bytes;
+		try {
+			bytes = Serialization.serialize(application);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("whose worker processes cannot be told the application to start: " + ex,
+					ex);
+		}
+		this.application = bytes;
+		for (WorkerThread thread : this.threads) {
+			WorkerProcess worker = thread.worker();
+			if (worker != null) {
+				worker.startApplication(bytes);
+			}
+		}
+	}
+
+	/**
+	 * Ask the given worker to start the application context of job calls, if job calls
+	 * run on this pool.
+	 * @param worker the worker
+	 */
+	void offerApplication(WorkerProcess worker) {
+		byte[] bytes = this.application;
+		if (bytes != null) {
+			worker.startApplication(bytes);
+		}
 	}
 
 	/**
@@ -175,11 +274,18 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 
 	WorkerProcess startWorker() throws IOException {
 		String name = this.spec.name() + "-worker-" + this.workerCount.incrementAndGet();
-		return WorkerProcess.start(this.command, this.spec.name(), name);
+		WorkerProcess worker = WorkerProcess.start(this.command.forWorker(this.spec.name(), name), this.spec.name(),
+				name, false);
+		offerApplication(worker);
+		return worker;
 	}
 
 	String executorName() {
 		return this.spec.name();
+	}
+
+	WorkerCommand command() {
+		return this.command;
 	}
 
 	Serialization serialization() {
