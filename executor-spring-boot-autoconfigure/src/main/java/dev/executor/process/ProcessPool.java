@@ -71,6 +71,10 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 
 	private volatile byte @Nullable [] application;
 
+	private final @Nullable WorkerArchive applicationArchive;
+
+	private volatile boolean applicationArchiveClaimed;
+
 	/**
 	 * Create a pool and, unless {@code process.prestart} is off, start its workers.
 	 * @param spec the executor's settings
@@ -87,6 +91,8 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 		this.spec = spec;
 		this.serialization = new Serialization(classLoader);
 		this.command = command;
+		WorkerArchive archive = command.archive();
+		this.applicationArchive = (archive != null) ? archive.forApplication(spec.name()) : null;
 		this.serializer = new TaskSerializer(spec.name(), "a worker process");
 		setThreadFactory(this::newThread);
 		allowCoreThreadTimeOut(spec.process().idleTimeout() != null);
@@ -126,22 +132,32 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 	// after the prestarted workers, so that the training run does not slow them down
 	private void createArchive() {
 		WorkerArchive archive = this.command.archive();
-		Path file = (archive != null) ? archive.claimTraining() : null;
-		if (archive != null && file != null) {
-			Thread training = new Thread(() -> train(archive, file), this.spec.threadNamePrefix() + "archive");
+		if (archive != null) {
+			train(archive, TRAINING_TASK, null);
+		}
+	}
+
+	private void train(WorkerArchive archive, Callable<Object> task, byte @Nullable [] application) {
+		Path file = archive.claimTraining();
+		if (file != null) {
+			Thread training = new Thread(() -> train(archive, file, task, application),
+					this.spec.threadNamePrefix() + "archive");
 			training.setDaemon(true);
 			training.start();
 		}
 	}
 
-	private void train(WorkerArchive archive, Path file) {
+	private void train(WorkerArchive archive, Path file, Callable<Object> task, byte @Nullable [] application) {
 		String name = executorName() + "-archive";
 		boolean complete = false;
 		try {
 			WorkerProcess worker = WorkerProcess.start(this.command.forTraining(file, executorName(), name),
 					executorName(), name, true);
 			try {
-				worker.exchange(new RemoteTask<>(this.serializer.serialize(TRAINING_TASK)));
+				if (application != null) {
+					worker.startApplication(application);
+				}
+				worker.exchange(new RemoteTask<>(this.serializer.serialize(task)));
 			}
 			finally {
 				worker.stop();
@@ -159,6 +175,13 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 		}
 	}
 
+	// workers of an application that has run job calls before map the larger archive
+	// that holds the classes of its context too
+	private @Nullable WorkerArchive archive() {
+		WorkerArchive application = this.applicationArchive;
+		return (application != null && application.file() != null) ? application : this.command.archive();
+	}
+
 	/**
 	 * Handle a worker that ended before it greeted: if it was started with the class data
 	 * sharing archive, the archive is discarded, since the JVM may fail on a damaged one,
@@ -167,10 +190,11 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 	 * @return whether to start it again
 	 */
 	boolean notStarted(WorkerProcess worker) {
-		WorkerArchive archive = this.command.archive();
-		if (archive != null && archive.isUsedBy(worker.command())) {
-			archive.discard();
-			return true;
+		for (WorkerArchive archive : new WorkerArchive[] { this.applicationArchive, this.command.archive() }) {
+			if (archive != null && archive.isUsedBy(worker.command())) {
+				archive.discard();
+				return true;
+			}
 		}
 		return false;
 	}
@@ -226,12 +250,23 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 					ex);
 		}
 		this.application = bytes;
+		WorkerArchive archive = this.applicationArchive;
+		if (archive != null && !this.applicationArchiveClaimed) {
+			this.applicationArchiveClaimed = true;
+			train(archive, startContext(application), bytes);
+		}
 		for (WorkerThread thread : this.threads) {
 			WorkerProcess worker = thread.worker();
 			if (worker != null) {
 				worker.startApplication(bytes);
 			}
 		}
+	}
+
+	// the training worker of the archive of workers with the application context waits
+	// for that context
+	private static Callable<Object> startContext(WorkerApplication application) {
+		return (Callable<Object> & Serializable) () -> application.context().getId();
 	}
 
 	/**
@@ -274,8 +309,8 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 
 	WorkerProcess startWorker() throws IOException {
 		String name = this.spec.name() + "-worker-" + this.workerCount.incrementAndGet();
-		WorkerProcess worker = WorkerProcess.start(this.command.forWorker(this.spec.name(), name), this.spec.name(),
-				name, false);
+		WorkerProcess worker = WorkerProcess.start(this.command.forWorker(archive(), this.spec.name(), name),
+				this.spec.name(), name, false);
 		offerApplication(worker);
 		return worker;
 	}

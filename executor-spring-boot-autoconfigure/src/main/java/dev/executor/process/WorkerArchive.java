@@ -65,10 +65,13 @@ final class WorkerArchive {
 
 	private final Path key;
 
-	private WorkerArchive(Path directory, String name) {
+	private final String keyText;
+
+	private WorkerArchive(Path directory, String keyText) {
 		this.directory = directory;
-		this.name = name;
-		this.key = directory.resolve(name);
+		this.keyText = keyText;
+		this.name = "worker-" + digest(keyText);
+		this.key = directory.resolve(this.name);
 	}
 
 	/**
@@ -91,7 +94,7 @@ final class WorkerArchive {
 		}
 		Path archives = (process.classDataSharingDirectory() != null) ? process.classDataSharingDirectory()
 				: Path.of(System.getProperty("java.io.tmpdir"), "executor-workers-" + System.getProperty("user.name"));
-		return new WorkerArchive(archives, "worker-" + digest(options, classPath));
+		return new WorkerArchive(archives, keyText(options, classPath));
 	}
 
 	private static boolean isSharingOption(String option) {
@@ -145,14 +148,7 @@ final class WorkerArchive {
 		}
 	}
 
-	private static String digest(List<String> options, String classPath) {
-		MessageDigest digest;
-		try {
-			digest = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static String keyText(List<String> options, String classPath) {
 		StringBuilder key = new StringBuilder();
 		key.append(System.getProperty("java.home")).append('\n').append(System.getProperty("java.vm.version"));
 		options.forEach((option) -> key.append('\n').append(option));
@@ -160,8 +156,31 @@ final class WorkerArchive {
 			File file = new File(entry);
 			key.append('\n').append(entry).append(' ').append(file.length()).append(' ').append(file.lastModified());
 		}
-		byte[] hash = digest.digest(key.toString().getBytes(StandardCharsets.UTF_8));
-		return HexFormat.of().formatHex(hash, 0, 12);
+		return key.toString();
+	}
+
+	private static String digest(String keyText) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(keyText.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(hash, 0, 12);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Return the archive of the same workers once they also start the application
+	 * context of job calls, which loads many more classes: an archive of its own, trained
+	 * by a worker that starts that context. The application is the one on the class path,
+	 * so that the workers of the next start, which start before the application is
+	 * known, can map it too; it is an archive of one executor, since mapping a larger
+	 * archive takes longer and the workers of other executors need no context.
+	 * @param executorName the name of the executor
+	 * @return the archive
+	 */
+	WorkerArchive forApplication(String executorName) {
+		return new WorkerArchive(this.directory, this.keyText + "\napplication of executor " + executorName);
 	}
 
 	/**

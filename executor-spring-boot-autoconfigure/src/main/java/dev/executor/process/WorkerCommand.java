@@ -93,7 +93,9 @@ final class WorkerCommand {
 	}
 
 	/**
-	 * Return the class data sharing archive of the workers.
+	 * Return the class data sharing archive of the workers, see
+	 * {@link WorkerArchive#forApplication(String)} for the archive of workers that start
+	 * the application context of job calls.
 	 * @return the archive, or {@code null} if workers start without one
 	 */
 	@Nullable WorkerArchive archive() {
@@ -101,14 +103,15 @@ final class WorkerCommand {
 	}
 
 	/**
-	 * Return the full command line of one worker, with the class data sharing archive if
-	 * there is one by now.
+	 * Return the full command line of one worker, with the given class data sharing
+	 * archive if it exists by now.
+	 * @param archive the archive, {@code null} for none
 	 * @param executorName the name of the executor
 	 * @param workerName the name of the worker
 	 * @return the command line
 	 */
-	List<String> forWorker(String executorName, String workerName) {
-		return command((this.archive != null) ? this.archive.options() : List.of(), executorName, workerName);
+	List<String> forWorker(@Nullable WorkerArchive archive, String executorName, String workerName) {
+		return command((archive != null) ? archive.options() : List.of(), executorName, workerName);
 	}
 
 	/**

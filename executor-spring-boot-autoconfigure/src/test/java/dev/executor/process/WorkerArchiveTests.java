@@ -22,10 +22,17 @@ import java.util.stream.Stream;
 
 import dev.executor.ExecutorSpec;
 import dev.executor.ExecutorSpec.ProcessSpec;
+import dev.executor.spi.ApplicationContextSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -85,6 +92,26 @@ class WorkerArchiveTests {
 		assertThat(run(second, WorkerArchiveTests::inputArguments)).contains("-XX:SharedArchiveFile=" + archive);
 		assertThat(this.tempDir.resolve("classes-" + pid + ".log")).content()
 			.contains(WorkerMain.class.getName() + " source: shared objects file (top)");
+	}
+
+	@Test
+	void poolThatRunsJobCallsShouldCreateAnArchiveWithTheApplicationContextForTheWorkersOfTheNext()
+			throws Exception {
+		Path archives = this.tempDir.resolve("archives");
+		ProcessSpec process = spec(archives, "-Xlog:class+load=info:file=" + this.tempDir.resolve("classes-%p.log"));
+		ProcessPool first = pool(process);
+		Path base = awaitArchive(first);
+		first.jobContext(applicationBeanFactory());
+		WorkerArchive withApplication = first.command().archive().forApplication("archived");
+		Path archive = await().atMost(Duration.ofSeconds(60)).until(withApplication::file, Objects::nonNull);
+		assertThat(archive).isNotEqualTo(base);
+		ProcessPool second = pool(process);
+		ApplicationContextSource jobContext = second.jobContext(applicationBeanFactory());
+		long pid = run(second, () -> ProcessHandle.current().pid());
+		assertThat(run(second, WorkerArchiveTests::inputArguments)).contains("-XX:SharedArchiveFile=" + archive);
+		assertThat(run(second, () -> jobContext.context().getBeanNamesForType(TrainingApplication.class))).hasSize(1);
+		assertThat(this.tempDir.resolve("classes-" + pid + ".log")).content()
+			.contains(SpringApplication.class.getName() + " source: shared objects file (top)");
 	}
 
 	@Test
@@ -197,6 +224,13 @@ class WorkerArchiveTests {
 		return pool.submit(pool.adapt(task)).get(60, TimeUnit.SECONDS);
 	}
 
+	private static DefaultListableBeanFactory applicationBeanFactory() {
+		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
+		beanFactory.registerBeanDefinition("application", new RootBeanDefinition(TrainingApplication.class));
+		beanFactory.registerSingleton("environment", new StandardEnvironment());
+		return beanFactory;
+	}
+
 	private static List<String> inputArguments() {
 		return new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
 	}
@@ -239,6 +273,11 @@ class WorkerArchiveTests {
 	}
 
 	interface SerializableCallable<T> extends Callable<T>, Serializable {
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	static class TrainingApplication {
 
 	}
 
