@@ -263,8 +263,34 @@ final class WorkerArchive {
 					+ "writable directory");
 			return null;
 		}
+		deleteAbandoned();
 		return this.directory.resolve(this.name + "." + ProcessHandle.current().pid() + "-"
 				+ trainingRuns.incrementAndGet() + ".tmp");
+	}
+
+	// what the training runs of applications that ended before them left behind
+	private void deleteAbandoned() {
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory, this.name + ".*.tmp")) {
+			for (Path file : files) {
+				String fileName = file.getFileName().toString();
+				String owner = fileName.substring(this.name.length() + 1, fileName.indexOf('-', this.name.length()));
+				if (!isAlive(owner)) {
+					delete(file);
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Could not clean up " + this.directory, ex);
+		}
+	}
+
+	private static boolean isAlive(String pid) {
+		try {
+			return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+		}
+		catch (NumberFormatException ex) {
+			return true;
+		}
 	}
 
 	private static void createDirectory(Path directory) throws IOException {
@@ -305,6 +331,15 @@ final class WorkerArchive {
 			delete(written);
 			training.remove(this.key);
 		}
+	}
+
+	/**
+	 * Forget a training run that was stopped, so that a later pool trains again.
+	 * @param written the file the training worker was to write
+	 */
+	void abandon(Path written) {
+		delete(written);
+		training.remove(this.key);
 	}
 
 	/**
