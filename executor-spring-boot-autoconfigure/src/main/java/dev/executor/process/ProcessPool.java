@@ -65,8 +65,6 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 
 	private final Set<WorkerThread> threads = ConcurrentHashMap.newKeySet();
 
-	private final Set<WorkerProcess> trainingWorkers = ConcurrentHashMap.newKeySet();
-
 	private final AtomicInteger threadCount = new AtomicInteger();
 
 	private final AtomicInteger workerCount = new AtomicInteger();
@@ -155,10 +153,6 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 		try {
 			WorkerProcess worker = WorkerProcess.start(this.command.forTraining(file, executorName(), name),
 					executorName(), name, true);
-			this.trainingWorkers.add(worker);
-			if (isShutdown()) {
-				worker.kill();
-			}
 			try {
 				if (application != null) {
 					worker.startApplication(application);
@@ -169,7 +163,6 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 				worker.stop();
 			}
 			complete = worker.endedNormally(System.nanoTime() + TRAINING_TIMEOUT.toNanos());
-			this.trainingWorkers.remove(worker);
 		}
 		catch (IOException ex) {
 			logger.debug("The worker process that creates the class data sharing archive " + archive + " failed", ex);
@@ -178,12 +171,7 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 			Thread.currentThread().interrupt();
 		}
 		finally {
-			if (complete || !isShutdown()) {
-				archive.install(file, complete);
-			}
-			else {
-				archive.abandon(file);
-			}
+			archive.install(file, complete);
 		}
 	}
 
@@ -368,8 +356,6 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 	 */
 	@Override
 	protected void terminated() {
-		// a training run that has not finished yet starts again with the next pool
-		this.trainingWorkers.forEach(WorkerProcess::kill);
 		List<WorkerProcess> workers = new ArrayList<>();
 		for (WorkerThread thread : this.threads) {
 			WorkerProcess worker = thread.worker();

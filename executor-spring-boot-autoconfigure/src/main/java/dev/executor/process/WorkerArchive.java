@@ -14,6 +14,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,11 +31,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The class data sharing archive of the worker JVMs of one command line: a file the JVM
  * maps at start instead of loading and verifying the classes it names one by one. A
- * short training run of a worker writes it when it exits
- * ({@code -XX:ArchiveClassesAtExit}, there since Java 13) to a name of its own, which is
+ * short training run of a worker writes it when it exits (a dynamic archive,
+ * {@code -XX:ArchiveClassesAtExit}, before Java 25, an AOT cache,
+ * {@code -XX:AOTCacheOutput}, from Java 25 on) to a name of its own, which is
  * then moved into place under a name that ends with its size, so that no two JVMs ever
  * write the same file and no worker maps a file that is still being written or was cut
- * short. Workers started after that map it with {@code -XX:SharedArchiveFile}; should
+ * short. Workers started after that map it ({@code -XX:SharedArchiveFile},
+ * {@code -XX:AOTCache}); should
  * one not start with it, the archive is deleted and the worker started without it.
  * <p>
  * The file name is a digest of what the JVM checks the archive against (the Java
@@ -48,14 +52,25 @@ final class WorkerArchive {
 	private static final Log logger = LogFactory.getLog(WorkerArchive.class);
 
 	private static final List<String> SHARING_OPTIONS = List.of("-Xshare:", "-XX:SharedArchiveFile",
-			"-XX:ArchiveClassesAtExit", "-XX:+AutoCreateSharedArchive", "-XX:SharedClassListFile",
+			"-XX:ArchiveClassesAtExit", "-XX:+AutoCreateSharedArchive", "-XX:SharedClassListFile", "-XX:AOTCache",
+			"-XX:AOTCacheOutput", "-XX:AOTConfiguration", "-XX:AOTMode",
 			"-XX:DumpLoadedClassList");
 
-	private static final String SHARED_ARCHIVE_FILE = "-XX:SharedArchiveFile=";
+	// Java 25 writes an AOT cache in one training run (JEP 514), which also holds the
+	// classes linked, so that workers start faster than from a dynamic archive
+	private static final boolean AOT_CACHE = Runtime.version().feature() >= 25;
+
+	private static final String ARCHIVE_OPTION = AOT_CACHE ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
+
+	private static final String TRAINING_OPTION = AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=";
+
+	private static final String EXTENSION = AOT_CACHE ? ".aot" : ".jsa";
 
 	private static final Set<Path> training = ConcurrentHashMap.newKeySet();
 
 	private static final Set<Path> failed = ConcurrentHashMap.newKeySet();
+
+	private static final Map<String, Optional<String>> directories = new ConcurrentHashMap<>();
 
 	private static final AtomicInteger trainingRuns = new AtomicInteger();
 
@@ -102,14 +117,21 @@ final class WorkerArchive {
 	}
 
 	// the JVM also follows the Class-Path of the jars' manifests, as in the jar that
-	// Maven's Surefire starts tests with
+	// Maven's Surefire starts tests with; only that of a single jar is read, since a
+	// training run that fails on a directory listed elsewhere only costs that run
 	private static @Nullable String classPathDirectory(String classPath) {
-		for (String entry : classPath.split(File.pathSeparator)) {
-			File file = new File(entry);
-			if (isNonEmptyDirectory(file)) {
+		return directories.computeIfAbsent(classPath, (key) -> Optional.ofNullable(findDirectory(key))).orElse(null);
+	}
+
+	private static @Nullable String findDirectory(String classPath) {
+		String[] entries = classPath.split(File.pathSeparator);
+		for (String entry : entries) {
+			if (isNonEmptyDirectory(new File(entry))) {
 				return entry;
 			}
-			for (File listed : manifestClassPath(file)) {
+		}
+		if (entries.length == 1) {
+			for (File listed : manifestClassPath(new File(entries[0]))) {
 				if (isNonEmptyDirectory(listed)) {
 					return listed.toString();
 				}
@@ -193,7 +215,7 @@ final class WorkerArchive {
 		if (!Files.isDirectory(this.directory)) {
 			return null;
 		}
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory, this.name + "-*.jsa")) {
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory, this.name + "-*" + EXTENSION)) {
 			for (Path file : files) {
 				if (isComplete(file) && isOwnedByThisUser(file)) {
 					return file;
@@ -208,7 +230,7 @@ final class WorkerArchive {
 
 	private boolean isComplete(Path file) throws IOException {
 		String fileName = file.getFileName().toString();
-		String size = fileName.substring(this.name.length() + 1, fileName.length() - ".jsa".length());
+		String size = fileName.substring(this.name.length() + 1, fileName.length() - EXTENSION.length());
 		return size.equals(Long.toString(Files.size(file)));
 	}
 
@@ -230,7 +252,16 @@ final class WorkerArchive {
 	 */
 	List<String> options() {
 		Path file = file();
-		return (file != null) ? List.of(SHARED_ARCHIVE_FILE + file) : List.of();
+		return (file != null) ? List.of(ARCHIVE_OPTION + file) : List.of();
+	}
+
+	/**
+	 * Return the option that makes a training worker write the archive when it exits.
+	 * @param written the file to write
+	 * @return the option
+	 */
+	static String trainingOption(Path written) {
+		return TRAINING_OPTION + written;
 	}
 
 	/**
@@ -239,7 +270,7 @@ final class WorkerArchive {
 	 * @return whether the worker was started with the archive
 	 */
 	boolean isUsedBy(List<String> options) {
-		String option = SHARED_ARCHIVE_FILE + this.key + "-";
+		String option = ARCHIVE_OPTION + this.key + "-";
 		return options.stream().anyMatch((candidate) -> candidate.startsWith(option));
 	}
 
@@ -313,7 +344,7 @@ final class WorkerArchive {
 	void install(Path written, boolean complete) {
 		try {
 			if (complete && Files.isRegularFile(written) && Files.size(written) > 0) {
-				Path file = this.directory.resolve(this.name + "-" + Files.size(written) + ".jsa");
+				Path file = this.directory.resolve(this.name + "-" + Files.size(written) + EXTENSION);
 				Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 				logger.debug("Created class data sharing archive " + file + " for worker processes");
 			}
@@ -331,15 +362,6 @@ final class WorkerArchive {
 			delete(written);
 			training.remove(this.key);
 		}
-	}
-
-	/**
-	 * Forget a training run that was stopped, so that a later pool trains again.
-	 * @param written the file the training worker was to write
-	 */
-	void abandon(Path written) {
-		delete(written);
-		training.remove(this.key);
 	}
 
 	/**
@@ -365,7 +387,7 @@ final class WorkerArchive {
 
 	@Override
 	public String toString() {
-		return this.key + "-<size>.jsa";
+		return this.key + "-<size>" + EXTENSION;
 	}
 
 }

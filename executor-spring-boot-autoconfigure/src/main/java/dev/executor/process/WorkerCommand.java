@@ -123,7 +123,7 @@ final class WorkerCommand {
 	 * @return the command line
 	 */
 	List<String> forTraining(Path archiveFile, String executorName, String workerName) {
-		return command(List.of("-XX:ArchiveClassesAtExit=" + archiveFile), executorName, workerName);
+		return command(List.of(WorkerArchive.trainingOption(archiveFile)), executorName, workerName);
 	}
 
 	private List<String> command(List<String> sharing, String executorName, String workerName) {
