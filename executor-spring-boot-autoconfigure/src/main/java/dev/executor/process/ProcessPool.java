@@ -1,8 +1,6 @@
 package dev.executor.process;
 
 import java.io.IOException;
-import java.io.Serializable;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +39,12 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * <p>
  * Tasks are serialised when they are submitted (see {@link #adapt(Callable)}), together
  * with the submitting thread's MDC entries and Spring Security {@code Authentication}.
+ * <p>
+ * Workers start from the {@link WorkerArchive class data sharing archive} of their
+ * command line once an {@link ArchiveTraining} run has written it. Once the pool knows
+ * that it runs job calls ({@link #jobContext}), every worker starts the application
+ * context of those calls in the background, and workers start from a larger archive
+ * that holds its classes too.
  */
 public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, RemoteTaskPool {
 
@@ -49,11 +53,6 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
-
-	private static final Duration TRAINING_TIMEOUT = Duration.ofSeconds(60);
-
-	// what a worker does for every task, done once by the worker that writes the archive
-	private static final Callable<Object> TRAINING_TASK = (Callable<Object> & Serializable) () -> "trained";
 
 	private final ExecutorSpec spec;
 
@@ -133,45 +132,7 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 	private void createArchive() {
 		WorkerArchive archive = this.command.archive();
 		if (archive != null) {
-			train(archive, TRAINING_TASK, null);
-		}
-	}
-
-	private void train(WorkerArchive archive, Callable<Object> task, byte @Nullable [] application) {
-		Path file = archive.claimTraining();
-		if (file != null) {
-			Thread training = new Thread(() -> train(archive, file, task, application),
-					this.spec.threadNamePrefix() + "archive");
-			training.setDaemon(true);
-			training.start();
-		}
-	}
-
-	private void train(WorkerArchive archive, Path file, Callable<Object> task, byte @Nullable [] application) {
-		String name = executorName() + "-archive";
-		boolean complete = false;
-		try {
-			WorkerProcess worker = WorkerProcess.start(this.command.forTraining(file, executorName(), name),
-					executorName(), name, true);
-			try {
-				if (application != null) {
-					worker.startApplication(application);
-				}
-				worker.exchange(new RemoteTask<>(this.serializer.serialize(task)));
-			}
-			finally {
-				worker.stop();
-			}
-			complete = worker.endedNormally(System.nanoTime() + TRAINING_TIMEOUT.toNanos());
-		}
-		catch (IOException ex) {
-			logger.debug("The worker process that creates the class data sharing archive " + archive + " failed", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		finally {
-			archive.install(file, complete);
+			ArchiveTraining.startPlain(archive, this.command, this.serializer, executorName());
 		}
 	}
 
@@ -253,7 +214,13 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 		WorkerArchive archive = this.applicationArchive;
 		if (archive != null && !this.applicationArchiveClaimed) {
 			this.applicationArchiveClaimed = true;
-			train(archive, startContext(application), bytes);
+			try {
+				ArchiveTraining.startWithApplication(archive, this.command, this.serializer, executorName(),
+						application);
+			}
+			catch (IOException ex) {
+				logger.debug("Cannot create the class data sharing archive " + archive, ex);
+			}
 		}
 		for (WorkerThread thread : this.threads) {
 			WorkerProcess worker = thread.worker();
@@ -261,12 +228,6 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 				worker.startApplication(bytes);
 			}
 		}
-	}
-
-	// the training worker of the archive of workers with the application context waits
-	// for that context
-	private static Callable<Object> startContext(WorkerApplication application) {
-		return (Callable<Object> & Serializable) () -> application.context().getId();
 	}
 
 	/**

@@ -2,7 +2,6 @@ package dev.executor.process;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,17 +10,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
 import dev.executor.ExecutorSpec.ProcessSpec;
 import org.apache.commons.logging.Log;
@@ -31,21 +24,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * The class data sharing archive of the worker JVMs of one command line: a file the JVM
  * maps at start instead of loading and verifying the classes it names one by one. A
- * short training run of a worker writes it when it exits (a dynamic archive,
- * {@code -XX:ArchiveClassesAtExit}, before Java 25, an AOT cache,
- * {@code -XX:AOTCacheOutput}, from Java 25 on) to a name of its own, which is
- * then moved into place under a name that ends with its size, so that no two JVMs ever
- * write the same file and no worker maps a file that is still being written or was cut
- * short. Workers started after that map it ({@code -XX:SharedArchiveFile},
- * {@code -XX:AOTCache}); should
- * one not start with it, the archive is deleted and the worker started without it.
+ * short {@link ArchiveTraining training run} of a worker writes it when it exits (a
+ * dynamic archive, {@code -XX:ArchiveClassesAtExit}, before Java 25, an AOT cache,
+ * {@code -XX:AOTCacheOutput}, from Java 25 on) to a name of its own, which is then moved
+ * into place under a name that ends with its size, so that no two JVMs ever write the
+ * same file and no worker maps a file that is still being written or was cut short.
+ * Workers started after that map it ({@code -XX:SharedArchiveFile},
+ * {@code -XX:AOTCache}); should one not start with it, the archive is deleted and the
+ * worker started without it.
  * <p>
  * The file name is a digest of what the JVM checks the archive against (the Java
  * installation and version, the worker's options and its class path with the size and
  * time of each jar), so that a new build or JDK gets an archive of its own instead of
  * one the JVM would refuse. The JVM can only archive a class path of jar files: with a
  * directory on it, such as {@code target/classes} in an IDE, workers start without an
- * archive.
+ * archive (see {@link ClassPathDirectories}).
  */
 final class WorkerArchive {
 
@@ -70,7 +63,6 @@ final class WorkerArchive {
 
 	private static final Set<Path> failed = ConcurrentHashMap.newKeySet();
 
-	private static final Map<String, Optional<String>> directories = new ConcurrentHashMap<>();
 
 	private static final AtomicInteger trainingRuns = new AtomicInteger();
 
@@ -101,7 +93,7 @@ final class WorkerArchive {
 		if (!process.classDataSharing() || options.stream().anyMatch(WorkerArchive::isSharingOption)) {
 			return null;
 		}
-		String directory = classPathDirectory(classPath);
+		String directory = ClassPathDirectories.find(classPath);
 		if (directory != null) {
 			logger.debug("Worker processes start without a class data sharing archive: the class path holds the "
 					+ "directory " + directory + " and only jar files can be archived");
@@ -114,60 +106,6 @@ final class WorkerArchive {
 
 	private static boolean isSharingOption(String option) {
 		return SHARING_OPTIONS.stream().anyMatch(option::startsWith);
-	}
-
-	// the JVM also follows the Class-Path of the jars' manifests, as in the jar that
-	// Maven's Surefire starts tests with; only that of a single jar is read, since a
-	// training run that fails on a directory listed elsewhere only costs that run
-	private static @Nullable String classPathDirectory(String classPath) {
-		return directories.computeIfAbsent(classPath, (key) -> Optional.ofNullable(findDirectory(key))).orElse(null);
-	}
-
-	private static @Nullable String findDirectory(String classPath) {
-		String[] entries = classPath.split(File.pathSeparator);
-		for (String entry : entries) {
-			if (isNonEmptyDirectory(new File(entry))) {
-				return entry;
-			}
-		}
-		if (entries.length == 1) {
-			for (File listed : manifestClassPath(new File(entries[0]))) {
-				if (isNonEmptyDirectory(listed)) {
-					return listed.toString();
-				}
-			}
-		}
-		return null;
-	}
-
-	private static boolean isNonEmptyDirectory(File file) {
-		String[] children = file.isDirectory() ? file.list() : null;
-		return children != null && children.length > 0;
-	}
-
-	private static List<File> manifestClassPath(File jar) {
-		if (!jar.isFile()) {
-			return List.of();
-		}
-		try (JarFile jarFile = new JarFile(jar)) {
-			Manifest manifest = jarFile.getManifest();
-			String entries = (manifest != null) ? manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH)
-					: null;
-			if (entries == null || entries.isBlank()) {
-				return List.of();
-			}
-			List<File> files = new ArrayList<>();
-			for (String entry : entries.trim().split("\\s+")) {
-				URI uri = jar.toURI().resolve(entry);
-				if ("file".equals(uri.getScheme())) {
-					files.add(new File(uri));
-				}
-			}
-			return files;
-		}
-		catch (IOException | IllegalArgumentException ex) {
-			return List.of();
-		}
 	}
 
 	private static String keyText(List<String> options, String classPath) {
