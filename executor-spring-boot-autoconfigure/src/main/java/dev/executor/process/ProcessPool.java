@@ -90,8 +90,7 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 		this.spec = spec;
 		this.serialization = new Serialization(classLoader);
 		this.command = command;
-		WorkerArchive archive = command.archive();
-		this.applicationArchive = (archive != null) ? archive.forApplication(spec.name()) : null;
+		this.applicationArchive = command.applicationArchive(spec.name());
 		this.serializer = new TaskSerializer(spec.name(), "a worker process");
 		setThreadFactory(this::newThread);
 		allowCoreThreadTimeOut(spec.process().idleTimeout() != null);

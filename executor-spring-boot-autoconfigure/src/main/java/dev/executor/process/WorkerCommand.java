@@ -40,10 +40,14 @@ final class WorkerCommand {
 
 	private final @Nullable WorkerArchive archive;
 
-	private WorkerCommand(List<String> options, List<String> launch, @Nullable WorkerArchive archive) {
+	private final boolean fatJar;
+
+	private WorkerCommand(List<String> options, List<String> launch, @Nullable WorkerArchive archive,
+			boolean fatJar) {
 		this.options = List.copyOf(options);
 		this.launch = List.copyOf(launch);
 		this.archive = archive;
+		this.fatJar = fatJar;
 	}
 
 	/**
@@ -69,7 +73,8 @@ final class WorkerCommand {
 		List<String> launch = new ArrayList<>();
 		launch.add("-cp");
 		launch.add(classPath);
-		if (isInFatJar()) {
+		boolean fatJar = isInFatJar();
+		if (fatJar) {
 			for (String property : LAUNCHER_PROPERTIES) {
 				String value = System.getProperty(property);
 				if (value != null) {
@@ -84,7 +89,7 @@ final class WorkerCommand {
 		}
 		List<String> key = new ArrayList<>(options);
 		key.addAll(launch);
-		return new WorkerCommand(options, launch, WorkerArchive.of(process, key, classPath));
+		return new WorkerCommand(options, launch, WorkerArchive.of(process, key, classPath), fatJar);
 	}
 
 	private static boolean isInFatJar() {
@@ -93,13 +98,24 @@ final class WorkerCommand {
 	}
 
 	/**
-	 * Return the class data sharing archive of the workers, see
-	 * {@link WorkerArchive#forApplication(String)} for the archive of workers that start
-	 * the application context of job calls.
+	 * Return the class data sharing archive of the workers.
 	 * @return the archive, or {@code null} if workers start without one
 	 */
 	@Nullable WorkerArchive archive() {
 		return this.archive;
+	}
+
+	/**
+	 * Return the archive of the workers of the given executor once they start the
+	 * application context of job calls, see {@link WorkerArchive#forApplication(String)}.
+	 * In a fat jar there is none: the JVM cannot archive the classes of
+	 * {@code BOOT-INF/lib}, which are most of what that context loads, so training it
+	 * would cost a context start for little.
+	 * @param executorName the name of the executor
+	 * @return the archive, or {@code null} if workers start without one
+	 */
+	@Nullable WorkerArchive applicationArchive(String executorName) {
+		return (this.archive != null && !this.fatJar) ? this.archive.forApplication(executorName) : null;
 	}
 
 	/**
