@@ -1,5 +1,6 @@
 package dev.executor;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -161,9 +162,13 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 	 * @param idleTimeout the time after which an idle worker process stops, {@code null}
 	 * to keep idle workers
 	 * @param prestart whether all worker processes start when the executor is created
+	 * @param classDataSharing whether worker JVMs start from a class data sharing archive
+	 * of the classes they load, created by the first start
+	 * @param classDataSharingDirectory the directory of the archives, {@code null} for
+	 * one under {@code java.io.tmpdir}
 	 */
 	public record ProcessSpec(List<String> jvmArgs, @Nullable Integer maxTasksPerWorker, @Nullable Duration idleTimeout,
-			boolean prestart) {
+			boolean prestart, boolean classDataSharing, @Nullable Path classDataSharingDirectory) {
 
 		/**
 		 * Create a new instance.
@@ -173,9 +178,28 @@ public record ExecutorSpec(String name, String type, int maxWorkers, @Nullable I
 		 * @param idleTimeout the time after which an idle worker process stops,
 		 * {@code null} to keep idle workers
 		 * @param prestart whether all worker processes start when the executor is created
+		 * @param classDataSharing whether worker JVMs start from a class data sharing
+		 * archive
+		 * @param classDataSharingDirectory the directory of the archives, {@code null}
+		 * for one under {@code java.io.tmpdir}
 		 */
 		public ProcessSpec {
 			jvmArgs = List.copyOf(jvmArgs);
+		}
+
+		/**
+		 * Create a new instance whose workers start without a class data sharing
+		 * archive.
+		 * @param jvmArgs the options of the worker JVMs
+		 * @param maxTasksPerWorker the number of tasks after which a worker process is
+		 * replaced, {@code null} for no limit
+		 * @param idleTimeout the time after which an idle worker process stops,
+		 * {@code null} to keep idle workers
+		 * @param prestart whether all worker processes start when the executor is created
+		 */
+		public ProcessSpec(List<String> jvmArgs, @Nullable Integer maxTasksPerWorker, @Nullable Duration idleTimeout,
+				boolean prestart) {
+			this(jvmArgs, maxTasksPerWorker, idleTimeout, prestart, false, null);
 		}
 
 	}

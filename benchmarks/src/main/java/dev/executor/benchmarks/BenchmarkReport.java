@@ -49,7 +49,7 @@ public final class BenchmarkReport {
 			Usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--processes-only] [--idle-only] [--stores-only]
 			         [--postgresql-url URL] [--python PATH]
 			  --quick               one JVM and fewer iterations for each benchmark: shorter and rougher
-			  --processes-only      only the process executor against Python's pools
+			  --processes-only      only the process executor: against Python's pools, its first @Job call, idle cost
 			  --idle-only           only the CPU time of idle executors
 			  --stores-only         only the stored futures' stores: local, hazelcast, jdbc on H2 and PostgreSQL
 			  --postgresql-url URL  the PostgreSQL database of the jdbc store's rows (default: TEST_POSTGRESQL_URL)
@@ -124,6 +124,7 @@ public final class BenchmarkReport {
 
 	private void processes() throws Exception {
 		new ProcessPoolComparison(10_000, 2, this.quick ? 1 : 3, this.lines).run(this.pythonBenchmark);
+		new FirstJobCall(this.quick ? 1 : 3, this.lines).run();
 	}
 
 	private void idleCost() throws Exception {

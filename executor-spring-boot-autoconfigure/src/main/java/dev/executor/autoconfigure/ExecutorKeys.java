@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
  */
 final class ExecutorKeys {
 
+	private static final Set<String> GENERIC_WORDS = Set.of("enabled");
+
+
 	private static final Set<String> TOP_LEVEL = Collections
 		.unmodifiableSet(keys(ExecutorProperties.class, ExecutorProperties.class, ""));
 
@@ -94,9 +97,11 @@ final class ExecutorKeys {
 		return false;
 	}
 
+	// a word that ends keys of several groups says nothing about which one was meant
 	private static boolean shareWord(String key, String candidate) {
 		Set<String> words = words(candidate);
-		return words(key).stream().anyMatch((word) -> word.length() >= 4 && words.contains(word));
+		return words(key).stream()
+			.anyMatch((word) -> word.length() >= 4 && !GENERIC_WORDS.contains(word) && words.contains(word));
 	}
 
 	private static Set<String> words(String key) {

@@ -1,5 +1,6 @@
 package dev.executor.autoconfigure;
 
+import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -458,6 +459,8 @@ public class ExecutorProperties {
 		 */
 		private boolean prestart = true;
 
+		private final ClassDataSharing classDataSharing = new ClassDataSharing();
+
 		public List<String> getJvmArgs() {
 			return this.jvmArgs;
 		}
@@ -488,6 +491,48 @@ public class ExecutorProperties {
 
 		public void setPrestart(boolean prestart) {
 			this.prestart = prestart;
+		}
+
+		public ClassDataSharing getClassDataSharing() {
+			return this.classDataSharing;
+		}
+
+		/**
+		 * Class data sharing of the worker JVMs: an archive of the classes a worker
+		 * loads, written by a short training run of a worker when the first pool starts
+		 * and mapped by the workers started after it. Only for a class path of jar
+		 * files.
+		 */
+		public static class ClassDataSharing {
+
+			/**
+			 * Whether worker JVMs start from a class data sharing archive.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * Directory of the archives, one per Java installation, class path and
+			 * worker options. When not set, a directory of the user under
+			 * 'java.io.tmpdir'.
+			 */
+			private @Nullable File directory;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public @Nullable File getDirectory() {
+				return this.directory;
+			}
+
+			public void setDirectory(@Nullable File directory) {
+				this.directory = directory;
+			}
+
 		}
 
 	}

@@ -1,5 +1,6 @@
 package dev.executor.autoconfigure;
 
+import java.io.File;
 import java.time.Duration;
 import java.util.List;
 
@@ -307,6 +308,8 @@ public class ExecutorSettings {
 
 		private @Nullable Boolean prestart;
 
+		private final ClassDataSharing classDataSharing = new ClassDataSharing();
+
 		public @Nullable List<String> getJvmArgs() {
 			return this.jvmArgs;
 		}
@@ -337,6 +340,37 @@ public class ExecutorSettings {
 
 		public void setPrestart(@Nullable Boolean prestart) {
 			this.prestart = prestart;
+		}
+
+		public ClassDataSharing getClassDataSharing() {
+			return this.classDataSharing;
+		}
+
+		/**
+		 * Class data sharing of the worker JVMs.
+		 */
+		public static class ClassDataSharing {
+
+			private @Nullable Boolean enabled;
+
+			private @Nullable File directory;
+
+			public @Nullable Boolean getEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(@Nullable Boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public @Nullable File getDirectory() {
+				return this.directory;
+			}
+
+			public void setDirectory(@Nullable File directory) {
+				this.directory = directory;
+			}
+
 		}
 
 	}

@@ -1,5 +1,6 @@
 package dev.executor.autoconfigure;
 
+import java.io.File;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -234,7 +235,17 @@ public class ExecutorSpecResolver {
 		boolean prestart = settings
 			.get("process.prestart", (s) -> s.getProcess().getPrestart(), (p) -> p.getProcess().isPrestart())
 			.get();
-		return new ProcessSpec(jvmArgs, maxTasksPerWorker, idleTimeout, prestart);
+		boolean classDataSharing = settings
+			.get("process.class-data-sharing.enabled", (s) -> s.getProcess().getClassDataSharing().getEnabled(),
+					(p) -> p.getProcess().getClassDataSharing().isEnabled())
+			.get();
+		File directory = settings
+			.get("process.class-data-sharing.directory", (s) -> s.getProcess().getClassDataSharing().getDirectory(),
+					(p) -> p.getProcess().getClassDataSharing().getDirectory())
+			.require((value) -> !value.exists() || value.isDirectory(), "a directory, not a file")
+			.orNull();
+		return new ProcessSpec(jvmArgs, maxTasksPerWorker, idleTimeout, prestart, classDataSharing,
+				(directory != null) ? directory.toPath() : null);
 	}
 
 	private HazelcastSpec hazelcast(Settings settings) {

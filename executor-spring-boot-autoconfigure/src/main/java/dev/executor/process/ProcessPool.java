@@ -39,6 +39,12 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * <p>
  * Tasks are serialised when they are submitted (see {@link #adapt(Callable)}), together
  * with the submitting thread's MDC entries and Spring Security {@code Authentication}.
+ * <p>
+ * Workers start from the {@link WorkerArchive class data sharing archive} of their
+ * command line once an {@link ArchiveTraining} run has written it. Once the pool knows
+ * that it runs job calls ({@link #jobContext}), every worker starts the application
+ * context of those calls in the background, and workers start from a larger archive
+ * that holds its classes too.
  */
 public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, RemoteTaskPool {
 
@@ -62,6 +68,12 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 
 	private final AtomicInteger workerCount = new AtomicInteger();
 
+	private volatile byte @Nullable [] application;
+
+	private final @Nullable WorkerArchive applicationArchive;
+
+	private volatile boolean applicationArchiveClaimed;
+
 	/**
 	 * Create a pool and, unless {@code process.prestart} is off, start its workers.
 	 * @param spec the executor's settings
@@ -69,17 +81,23 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 	 * @throws InvalidExecutorPropertyException if prestarted workers cannot start
 	 */
 	public ProcessPool(ExecutorSpec spec, ClassLoader classLoader) {
+		this(spec, classLoader, WorkerCommand.forCurrentApplication(spec.process()));
+	}
+
+	ProcessPool(ExecutorSpec spec, ClassLoader classLoader, WorkerCommand command) {
 		super(spec.maxWorkers(), spec.maxWorkers(), keepAlive(spec.process()).toNanos(), TimeUnit.NANOSECONDS,
 				TaskQueues.forCapacity(spec.queueCapacity(), SpinningQueue::new, SpinningQueue::new));
 		this.spec = spec;
 		this.serialization = new Serialization(classLoader);
-		this.command = WorkerCommand.forCurrentApplication(spec.process().jvmArgs());
+		this.command = command;
+		this.applicationArchive = command.applicationArchive(spec.name());
 		this.serializer = new TaskSerializer(spec.name(), "a worker process");
 		setThreadFactory(this::newThread);
 		allowCoreThreadTimeOut(spec.process().idleTimeout() != null);
 		if (spec.process().prestart()) {
 			prestart();
 		}
+		createArchive();
 	}
 
 	private static Duration keepAlive(ProcessSpec process) {
@@ -107,6 +125,38 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 				return;
 			}
 		}
+	}
+
+	// after the prestarted workers, so that the training run does not slow them down
+	private void createArchive() {
+		WorkerArchive archive = this.command.archive();
+		if (archive != null) {
+			ArchiveTraining.startPlain(archive, this.command, this.serializer, executorName());
+		}
+	}
+
+	// workers of an application that has run job calls before map the larger archive
+	// that holds the classes of its context too
+	private @Nullable WorkerArchive archive() {
+		WorkerArchive application = this.applicationArchive;
+		return (application != null && application.file() != null) ? application : this.command.archive();
+	}
+
+	/**
+	 * Handle a worker that ended before it greeted: if it was started with the class data
+	 * sharing archive, the archive is discarded, since the JVM may fail on a damaged one,
+	 * and the worker can be started again without it.
+	 * @param worker the worker
+	 * @return whether to start it again
+	 */
+	boolean notStarted(WorkerProcess worker) {
+		for (WorkerArchive archive : new WorkerArchive[] { this.applicationArchive, this.command.archive() }) {
+			if (archive != null && archive.isUsedBy(worker.command())) {
+				archive.discard();
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private InvalidExecutorPropertyException startFailure(Throwable cause) {
@@ -144,7 +194,51 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 					+ "@SpringBootConfiguration class, but the application has none; start it from a "
 					+ "@SpringBootApplication class");
 		}
+		startApplication(application);
 		return application::context;
+	}
+
+	// job calls will come: every worker, running or still to start, starts the context
+	// they need now, instead of at the first call
+	private void startApplication(WorkerApplication application) {
+		byte[] bytes;
+		try {
+			bytes = Serialization.serialize(application);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("whose worker processes cannot be told the application to start: " + ex,
+					ex);
+		}
+		this.application = bytes;
+		WorkerArchive archive = this.applicationArchive;
+		if (archive != null && !this.applicationArchiveClaimed) {
+			this.applicationArchiveClaimed = true;
+			try {
+				ArchiveTraining.startWithApplication(archive, this.command, this.serializer, executorName(),
+						application);
+			}
+			catch (IOException ex) {
+				logger.debug("Cannot create the class data sharing archive " + archive, ex);
+			}
+		}
+		for (WorkerThread thread : this.threads) {
+			WorkerProcess worker = thread.worker();
+			if (worker != null) {
+				worker.startApplication(bytes);
+			}
+		}
+	}
+
+	/**
+	 * Ask the given worker to start the application context of job calls, if job calls
+	 * run on this pool.
+	 * @param worker the worker
+	 */
+	void offerApplication(WorkerProcess worker) {
+		byte[] bytes = this.application;
+		if (bytes != null) {
+			worker.startApplication(bytes);
+		}
 	}
 
 	/**
@@ -175,11 +269,18 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 
 	WorkerProcess startWorker() throws IOException {
 		String name = this.spec.name() + "-worker-" + this.workerCount.incrementAndGet();
-		return WorkerProcess.start(this.command, this.spec.name(), name);
+		WorkerProcess worker = WorkerProcess.start(this.command.forWorker(archive(), this.spec.name(), name),
+				this.spec.name(), name, false);
+		offerApplication(worker);
+		return worker;
 	}
 
 	String executorName() {
 		return this.spec.name();
+	}
+
+	WorkerCommand command() {
+		return this.command;
 	}
 
 	Serialization serialization() {

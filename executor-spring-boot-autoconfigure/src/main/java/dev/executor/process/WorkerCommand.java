@@ -4,9 +4,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.executor.ExecutorSpec.ProcessSpec;
+import org.jspecify.annotations.Nullable;
+
 /**
  * The command line that starts a worker JVM on the application's own classpath: the
- * {@code java} of the running JVM, the configured JVM options and the class path, either
+ * {@code java} of the running JVM, the configured JVM options, the options of the
+ * workers' {@link WorkerArchive class data sharing archive} and the class path, either
  * {@code java.class.path} directly or, inside a Spring Boot fat jar, the jar through
  * Spring Boot's {@code PropertiesLauncher}, which finds the classes in
  * {@code BOOT-INF/}.
@@ -30,38 +34,62 @@ final class WorkerCommand {
 	private static final List<String> DEFAULT_OPTIONS = List.of("-XX:+DisplayVMOutputToStderr", "-Xlog:disable",
 			"-Xlog:all=warning:stderr", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData");
 
-	private final List<String> prefix;
+	private final List<String> options;
 
-	private WorkerCommand(List<String> prefix) {
-		this.prefix = List.copyOf(prefix);
+	private final List<String> launch;
+
+	private final @Nullable WorkerArchive archive;
+
+	private final boolean fatJar;
+
+	private WorkerCommand(List<String> options, List<String> launch, @Nullable WorkerArchive archive,
+			boolean fatJar) {
+		this.options = List.copyOf(options);
+		this.launch = List.copyOf(launch);
+		this.archive = archive;
+		this.fatJar = fatJar;
 	}
 
 	/**
 	 * Return the command for workers of the running application.
-	 * @param jvmArgs the configured options of the worker JVMs
+	 * @param process the settings of the workers
 	 * @return the command
 	 */
-	static WorkerCommand forCurrentApplication(List<String> jvmArgs) {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(DEFAULT_OPTIONS);
-		command.addAll(jvmArgs);
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		if (isInFatJar()) {
+	static WorkerCommand forCurrentApplication(ProcessSpec process) {
+		return forClassPath(process, System.getProperty("java.class.path"));
+	}
+
+	/**
+	 * Return the command for workers on the given class path.
+	 * @param process the settings of the workers
+	 * @param classPath the class path
+	 * @return the command
+	 */
+	static WorkerCommand forClassPath(ProcessSpec process, String classPath) {
+		List<String> options = new ArrayList<>();
+		options.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		options.addAll(DEFAULT_OPTIONS);
+		options.addAll(process.jvmArgs());
+		List<String> launch = new ArrayList<>();
+		launch.add("-cp");
+		launch.add(classPath);
+		boolean fatJar = isInFatJar();
+		if (fatJar) {
 			for (String property : LAUNCHER_PROPERTIES) {
 				String value = System.getProperty(property);
 				if (value != null) {
-					command.add("-D" + property + "=" + value);
+					launch.add("-D" + property + "=" + value);
 				}
 			}
-			command.add("-Dloader.main=" + WorkerMain.class.getName());
-			command.add(LAUNCHER);
+			launch.add("-Dloader.main=" + WorkerMain.class.getName());
+			launch.add(LAUNCHER);
 		}
 		else {
-			command.add(WorkerMain.class.getName());
+			launch.add(WorkerMain.class.getName());
 		}
-		return new WorkerCommand(command);
+		List<String> key = new ArrayList<>(options);
+		key.addAll(launch);
+		return new WorkerCommand(options, launch, WorkerArchive.of(process, key, classPath), fatJar);
 	}
 
 	private static boolean isInFatJar() {
@@ -70,13 +98,54 @@ final class WorkerCommand {
 	}
 
 	/**
-	 * Return the full command line of one worker.
+	 * Return the class data sharing archive of the workers.
+	 * @return the archive, or {@code null} if workers start without one
+	 */
+	@Nullable WorkerArchive archive() {
+		return this.archive;
+	}
+
+	/**
+	 * Return the archive of the workers of the given executor once they start the
+	 * application context of job calls, see {@link WorkerArchive#forApplication(String)}.
+	 * In a fat jar there is none: the JVM cannot archive the classes of
+	 * {@code BOOT-INF/lib}, which are most of what that context loads, so training it
+	 * would cost a context start for little.
+	 * @param executorName the name of the executor
+	 * @return the archive, or {@code null} if workers start without one
+	 */
+	@Nullable WorkerArchive applicationArchive(String executorName) {
+		return (this.archive != null && !this.fatJar) ? this.archive.forApplication(executorName) : null;
+	}
+
+	/**
+	 * Return the full command line of one worker, with the given class data sharing
+	 * archive if it exists by now.
+	 * @param archive the archive, {@code null} for none
 	 * @param executorName the name of the executor
 	 * @param workerName the name of the worker
 	 * @return the command line
 	 */
-	List<String> forWorker(String executorName, String workerName) {
-		List<String> command = new ArrayList<>(this.prefix);
+	List<String> forWorker(@Nullable WorkerArchive archive, String executorName, String workerName) {
+		return command((archive != null) ? archive.options() : List.of(), executorName, workerName);
+	}
+
+	/**
+	 * Return the command line of a worker that writes the classes it loaded to the given
+	 * archive file when it exits.
+	 * @param archiveFile the file to write
+	 * @param executorName the name of the executor
+	 * @param workerName the name of the worker
+	 * @return the command line
+	 */
+	List<String> forTraining(Path archiveFile, String executorName, String workerName) {
+		return command(List.of(WorkerArchive.trainingOption(archiveFile)), executorName, workerName);
+	}
+
+	private List<String> command(List<String> sharing, String executorName, String workerName) {
+		List<String> command = new ArrayList<>(this.options);
+		command.addAll(sharing);
+		command.addAll(this.launch);
 		command.add(executorName);
 		command.add(workerName);
 		return command;

@@ -121,6 +121,10 @@ public final class WorkerMain {
 		this.out.writeInt(WorkerProtocol.VERSION);
 		this.out.flush();
 		for (int tag = this.in.read(); tag != -1; tag = nextTag()) {
+			if (tag == WorkerProtocol.APPLICATION) {
+				startApplication(Frames.readBytes(this.in));
+				continue;
+			}
 			if (tag != WorkerProtocol.TASK) {
 				throw new StreamCorruptedException("Unexpected frame " + tag);
 			}
@@ -132,6 +136,29 @@ public final class WorkerMain {
 			run(context, task);
 			this.out.flush();
 		}
+	}
+
+	// in the background, so that tasks that need no application context do not wait for it
+	private void startApplication(byte @Nullable [] bytes) throws IOException {
+		WorkerApplication application;
+		try {
+			application = (WorkerApplication) this.serialization.deserialize(Objects.requireNonNull(bytes));
+		}
+		catch (ClassNotFoundException | RuntimeException ex) {
+			throw new StreamCorruptedException("Unreadable application frame: " + ex);
+		}
+		Thread starter = new Thread(() -> {
+			try {
+				Objects.requireNonNull(application).context();
+			}
+			catch (Throwable ex) {
+				System.err.println("Worker " + this.workerName + " could not start the application context of job "
+						+ "calls; the first job call tries again: " + ex);
+			}
+		}, this.workerName + "-application");
+		starter.setContextClassLoader(WorkerMain.class.getClassLoader());
+		starter.setDaemon(true);
+		starter.start();
 	}
 
 	private int nextTag() throws IOException {

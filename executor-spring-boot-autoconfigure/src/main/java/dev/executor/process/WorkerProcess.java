@@ -39,6 +39,10 @@ final class WorkerProcess {
 
 	private final Process process;
 
+	private final List<String> command;
+
+	private final boolean quiet;
+
 	private final DataOutputStream out;
 
 	private final DataInputStream in;
@@ -53,10 +57,14 @@ final class WorkerProcess {
 
 	private volatile boolean killed;
 
-	private WorkerProcess(String executorName, String name, Process process) {
+	private boolean applicationSent;
+
+	private WorkerProcess(String executorName, String name, Process process, List<String> command, boolean quiet) {
 		this.executorName = executorName;
 		this.name = name;
 		this.process = process;
+		this.command = command;
+		this.quiet = quiet;
 		this.out = new DataOutputStream(process.getOutputStream());
 		this.in = new DataInputStream(process.getInputStream());
 		this.outputPump = new Thread(this::pumpOutput, name + "-output");
@@ -64,11 +72,26 @@ final class WorkerProcess {
 		this.outputPump.start();
 	}
 
-	static WorkerProcess start(WorkerCommand command, String executorName, String name) throws IOException {
-		Process process = new ProcessBuilder(command.forWorker(executorName, name)).start();
+	/**
+	 * Start a worker process.
+	 * @param command its command line
+	 * @param executorName the name of the executor
+	 * @param name the name of the worker
+	 * @param quiet whether what the worker writes to standard error is logged at debug
+	 * level only, rather than info
+	 * @return the worker
+	 * @throws IOException if the process cannot be started
+	 */
+	static WorkerProcess start(List<String> command, String executorName, String name, boolean quiet)
+			throws IOException {
+		Process process = new ProcessBuilder(command).start();
 		logger.debug("Started worker process " + name + " (pid " + process.pid() + ") of executor '" + executorName
 				+ "'");
-		return new WorkerProcess(executorName, name, process);
+		return new WorkerProcess(executorName, name, process, command, quiet);
+	}
+
+	List<String> command() {
+		return this.command;
 	}
 
 	String name() {
@@ -115,11 +138,13 @@ final class WorkerProcess {
 	WorkerResponse exchange(RemoteTask<?> task) throws IOException {
 		awaitReady();
 		this.tasksRun++;
-		this.out.writeByte(WorkerProtocol.TASK);
-		// the pool thread holds the task's context, as the executor's propagation restored it
-		WorkerContext.capture().write(this.out);
-		Frames.writeBytes(this.out, task.payload());
-		this.out.flush();
+		synchronized (this.out) {
+			this.out.writeByte(WorkerProtocol.TASK);
+			// the pool thread holds the task's context, as the executor's propagation restored it
+			WorkerContext.capture().write(this.out);
+			Frames.writeBytes(this.out, task.payload());
+			this.out.flush();
+		}
 		WorkerProtocol.spinForData(this.in);
 		byte tag = this.in.readByte();
 		if (tag == WorkerProtocol.RESULT) {
@@ -134,6 +159,28 @@ final class WorkerProcess {
 	}
 
 	/**
+	 * Ask the worker to start the application context that job calls run in, in the
+	 * background, unless it was asked before. May be called from any thread.
+	 * @param application the serialised {@link WorkerApplication}
+	 */
+	void startApplication(byte[] application) {
+		synchronized (this.out) {
+			if (this.applicationSent) {
+				return;
+			}
+			this.applicationSent = true;
+			try {
+				this.out.writeByte(WorkerProtocol.APPLICATION);
+				Frames.writeBytes(this.out, application);
+				this.out.flush();
+			}
+			catch (IOException ex) {
+				// the worker is gone: the next task finds out and replaces it
+			}
+		}
+	}
+
+	/**
 	 * End the process at once, whatever it is doing.
 	 */
 	void kill() {
@@ -145,11 +192,13 @@ final class WorkerProcess {
 	 * Ask the process to end by closing its standard input; an idle worker exits.
 	 */
 	void stop() {
-		try {
-			this.out.close();
-		}
-		catch (IOException ex) {
-			// already gone
+		synchronized (this.out) {
+			try {
+				this.out.close();
+			}
+			catch (IOException ex) {
+				// already gone
+			}
 		}
 	}
 
@@ -162,6 +211,18 @@ final class WorkerProcess {
 		if (!this.process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
 			kill();
 		}
+	}
+
+	/**
+	 * Wait until the process has ended, ending it if it takes longer than the deadline.
+	 * @param deadline the deadline, in {@link System#nanoTime()} terms
+	 * @return whether it ended by itself with exit code 0
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	boolean endedNormally(long deadline) throws InterruptedException {
+		awaitExit(deadline);
+		this.process.waitFor();
+		return !this.killed && this.process.exitValue() == 0;
 	}
 
 	/**
@@ -206,7 +267,12 @@ final class WorkerProcess {
 		try (BufferedReader reader = new BufferedReader(errors)) {
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
 				keep(line);
-				logger.info("[" + this.name + "] " + line);
+				if (!this.quiet) {
+					logger.info("[" + this.name + "] " + line);
+				}
+				else if (logger.isDebugEnabled()) {
+					logger.debug("[" + this.name + "] " + line);
+				}
 			}
 		}
 		catch (IOException ex) {

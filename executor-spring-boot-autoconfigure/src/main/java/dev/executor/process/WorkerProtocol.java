@@ -6,20 +6,24 @@ import java.io.InputStream;
 /**
  * The frames exchanged over a worker's standard input and output. The worker greets with
  * {@link #MAGIC} and {@link #VERSION}, then answers every {@link #TASK} frame with one
- * {@link #RESULT} or {@link #FAILURE} frame. Payloads are serialised before they are
+ * {@link #RESULT} or {@link #FAILURE} frame. An {@link #APPLICATION} frame, which has no
+ * answer, asks the worker to start the application context of job calls in the
+ * background. Payloads are serialised before they are
  * framed as {@link dev.executor.remote.Frames fields}, so the streams themselves keep no state between tasks.
  */
 final class WorkerProtocol {
 
 	static final int MAGIC = 0x45584543;
 
-	static final int VERSION = 1;
+	static final int VERSION = 2;
 
 	static final byte TASK = 'T';
 
 	static final byte RESULT = 'R';
 
 	static final byte FAILURE = 'F';
+
+	static final byte APPLICATION = 'A';
 
 	/**
 	 * How long a side polls for the other's next frame before it blocks. Waking a blocked

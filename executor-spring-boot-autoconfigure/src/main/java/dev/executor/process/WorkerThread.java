@@ -70,12 +70,13 @@ final class WorkerThread extends Thread {
 			// an interrupt ends a worker that never finishes starting, as it ends a busy one
 			this.busy = first;
 			try {
-				first.awaitReady();
+				this.worker = ready(first);
 				this.started.complete(null);
 			}
 			catch (IOException ex) {
+				WorkerProcess failed = this.worker;
 				this.worker = null;
-				this.started.completeExceptionally(ended(first, ex));
+				this.started.completeExceptionally((failed != null) ? ended(failed, ex) : ex);
 			}
 			finally {
 				this.busy = null;
@@ -90,6 +91,24 @@ final class WorkerThread extends Thread {
 		}
 	}
 
+	// a worker that the class data sharing archive kept from starting gets one more go
+	private WorkerProcess ready(WorkerProcess candidate) throws IOException {
+		try {
+			candidate.awaitReady();
+			return candidate;
+		}
+		catch (IOException ex) {
+			if (candidate.wasKilled() || isInterrupted() || !this.pool.notStarted(candidate)) {
+				throw ex;
+			}
+		}
+		WorkerProcess fresh = this.pool.startWorker();
+		this.worker = fresh;
+		this.busy = fresh;
+		fresh.awaitReady();
+		return fresh;
+	}
+
 	@Nullable Object run(RemoteTask<?> task) throws Exception {
 		WorkerProcess current = liveWorker();
 		WorkerResponse response;
@@ -98,10 +117,13 @@ final class WorkerThread extends Thread {
 			if (isInterrupted()) {
 				throw new CancellationException("The task was cancelled before it reached a worker process");
 			}
+			current = ready(current);
+			this.pool.offerApplication(current);
 			response = current.exchange(task);
 		}
 		catch (IOException ex) {
-			throw ended(current, ex);
+			WorkerProcess failed = this.worker;
+			throw ended((failed != null) ? failed : current, ex);
 		}
 		finally {
 			this.busy = null;

@@ -40,6 +40,7 @@ class ConfigurationMetadataTests {
 				"executor.futures.time-to-live", "executor.shutdown.await-termination",
 				"executor.shutdown.await-termination-period", "executor.process.jvm-args",
 				"executor.process.max-tasks-per-worker", "executor.process.idle-timeout", "executor.process.prestart",
+				"executor.process.class-data-sharing.enabled", "executor.process.class-data-sharing.directory",
 				"executor.named");
 		assertThat(properties.values())
 			.allSatisfy((property) -> assertThat(property.path("description").asString()).isNotBlank());
@@ -53,6 +54,8 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("executor.shutdown.await-termination-period").path("defaultValue").asString())
 			.isEqualTo("30s");
 		assertThat(properties.get("executor.process.prestart").path("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("executor.process.class-data-sharing.enabled").path("defaultValue").asBoolean())
+			.isTrue();
 	}
 
 	@Test

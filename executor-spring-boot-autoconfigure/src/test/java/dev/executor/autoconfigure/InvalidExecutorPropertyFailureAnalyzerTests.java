@@ -1,11 +1,15 @@
 package dev.executor.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.hazelcast.core.HazelcastInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
@@ -82,6 +86,17 @@ class InvalidExecutorPropertyFailureAnalyzerTests {
 		assertThat(analysis.getDescription())
 			.isEqualTo(description("executor.process.idle-timeout", "0s",
 					fromTest("executor.process.idle-timeout"), "must be a positive duration, such as 30s"));
+	}
+
+	@Test
+	void classDataSharingDirectoryThatIsAFileShouldBeRejected(@TempDir Path tempDir) throws IOException {
+		Path file = Files.createFile(tempDir.resolve("archives"));
+		FailureAnalysis analysis = analyze("executor.process.class-data-sharing.directory=" + file);
+		assertThat(analysis.getDescription()).isEqualTo(description("executor.process.class-data-sharing.directory",
+				file.toString(), fromTest("executor.process.class-data-sharing.directory"),
+				"must be a directory, not a file"));
+		assertThat(analysis.getAction()).isEqualTo("Set executor.process.class-data-sharing.directory to a "
+				+ "directory, not a file, or remove it to use the default");
 	}
 
 	@Test

@@ -82,7 +82,8 @@ class StrictConfigurationTests {
 								+ "futures.jdbc.heartbeat-interval, futures.jdbc.initialize-schema, "
 								+ "futures.jdbc.max-result-size, futures.jdbc.owner-timeout, futures.jdbc.poll-interval, "
 								+ "futures.jdbc.resubmit-on-owner-loss, futures.jdbc.table-name, futures.max-length, futures.store, futures.time-to-live, "
-								+ "hazelcast.retry-on-member-loss, max-workers, named, pool-class, process.idle-timeout, "
+								+ "hazelcast.retry-on-member-loss, max-workers, named, pool-class, "
+								+ "process.class-data-sharing.directory, process.class-data-sharing.enabled, process.idle-timeout, "
 								+ "process.jvm-args, process.max-tasks-per-worker, process.prestart, propagate-exceptions, "
 								+ "queue-capacity, retry.delay, retry.excludes, retry.includes, retry.jitter, "
 								+ "retry.max-delay, retry.max-retries, retry.multiplier, shutdown.await-termination, "
@@ -136,7 +137,10 @@ class StrictConfigurationTests {
 								+ "qualified name of a class that implements java.util.concurrent.ExecutorService"),
 				arguments("pool-class-that-does-not-exist", "executor.pool-class", "com.example.MissingPool",
 						at("117:15"), "the class cannot be found",
-						"Check the class name for typos and that the class is on the application's classpath"));
+						"Check the class name for typos and that the class is on the application's classpath"),
+				arguments("class-data-sharing-not-a-boolean", "executor.process.class-data-sharing.enabled",
+						"sometimes", at("123:16"), "must be true or false", "Set executor.process.class-data-sharing."
+								+ "enabled to true or false, or remove it to use the default"));
 	}
 
 	@Test
