@@ -70,13 +70,13 @@ final class ArchiveTraining implements Runnable {
 	 * @param serializer the serializer of the executor's tasks
 	 * @param executorName the name of the executor
 	 * @param application the application of the job calls
-	 * @throws IOException if the application cannot be serialised
+	 * @param serializedApplication the application, serialised for the worker
 	 */
 	static void startWithApplication(WorkerArchive archive, WorkerCommand command, TaskSerializer serializer,
-			String executorName, WorkerApplication application) throws IOException {
+			String executorName, WorkerApplication application, byte[] serializedApplication) {
 		// the task waits for the context that the worker starts
 		Callable<Object> task = (Callable<Object> & Serializable) () -> application.context().getId();
-		start(archive, command, executorName, serializer.serialize(task), Serialization.serialize(application));
+		start(archive, command, executorName, serializer.serialize(task), serializedApplication);
 	}
 
 	private static void start(WorkerArchive archive, WorkerCommand command, String executorName, byte[] task,

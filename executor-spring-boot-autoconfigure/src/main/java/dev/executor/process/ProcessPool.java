@@ -72,8 +72,6 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 
 	private final @Nullable WorkerArchive applicationArchive;
 
-	private volatile boolean applicationArchiveClaimed;
-
 	/**
 	 * Create a pool and, unless {@code process.prestart} is off, start its workers.
 	 * @param spec the executor's settings
@@ -199,8 +197,11 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 	}
 
 	// job calls will come: every worker, running or still to start, starts the context
-	// they need now, instead of at the first call
-	private void startApplication(WorkerApplication application) {
+	// they need now, instead of at the first call; each job method of the pool asks
+	private synchronized void startApplication(WorkerApplication application) {
+		if (this.application != null) {
+			return;
+		}
 		byte[] bytes;
 		try {
 			bytes = Serialization.serialize(application);
@@ -211,15 +212,9 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 		}
 		this.application = bytes;
 		WorkerArchive archive = this.applicationArchive;
-		if (archive != null && !this.applicationArchiveClaimed) {
-			this.applicationArchiveClaimed = true;
-			try {
-				ArchiveTraining.startWithApplication(archive, this.command, this.serializer, executorName(),
-						application);
-			}
-			catch (IOException ex) {
-				logger.debug("Cannot create the class data sharing archive " + archive, ex);
-			}
+		if (archive != null) {
+			ArchiveTraining.startWithApplication(archive, this.command, this.serializer, executorName(), application,
+					bytes);
 		}
 		for (WorkerThread thread : this.threads) {
 			WorkerProcess worker = thread.worker();
@@ -269,10 +264,8 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 
 	WorkerProcess startWorker() throws IOException {
 		String name = this.spec.name() + "-worker-" + this.workerCount.incrementAndGet();
-		WorkerProcess worker = WorkerProcess.start(this.command.forWorker(archive(), this.spec.name(), name),
-				this.spec.name(), name, false);
-		offerApplication(worker);
-		return worker;
+		return WorkerProcess.start(this.command.forWorker(archive(), this.spec.name(), name), this.spec.name(), name,
+				false);
 	}
 
 	String executorName() {

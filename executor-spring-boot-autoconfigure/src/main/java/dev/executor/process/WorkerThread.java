@@ -65,8 +65,7 @@ final class WorkerThread extends Thread {
 
 	private void startFirstWorker() {
 		try {
-			WorkerProcess first = this.pool.startWorker();
-			this.worker = first;
+			WorkerProcess first = use(this.pool.startWorker());
 			// an interrupt ends a worker that never finishes starting, as it ends a busy one
 			this.busy = first;
 			try {
@@ -102,11 +101,18 @@ final class WorkerThread extends Thread {
 				throw ex;
 			}
 		}
-		WorkerProcess fresh = this.pool.startWorker();
-		this.worker = fresh;
+		WorkerProcess fresh = use(this.pool.startWorker());
 		this.busy = fresh;
 		fresh.awaitReady();
 		return fresh;
+	}
+
+	// published before the pool is asked, so that a worker started while the pool learns
+	// that job calls will come hears of it from one side or the other
+	private WorkerProcess use(WorkerProcess worker) {
+		this.worker = worker;
+		this.pool.offerApplication(worker);
+		return worker;
 	}
 
 	@Nullable Object run(RemoteTask<?> task) throws Exception {
@@ -118,7 +124,6 @@ final class WorkerThread extends Thread {
 				throw new CancellationException("The task was cancelled before it reached a worker process");
 			}
 			current = ready(current);
-			this.pool.offerApplication(current);
 			response = current.exchange(task);
 		}
 		catch (IOException ex) {
@@ -140,9 +145,7 @@ final class WorkerThread extends Thread {
 			logger.warn("Worker process " + current + " of executor '" + this.pool.executorName()
 					+ "' ended while idle; starting a new one");
 		}
-		WorkerProcess fresh = this.pool.startWorker();
-		this.worker = fresh;
-		return fresh;
+		return use(this.pool.startWorker());
 	}
 
 	private Exception ended(WorkerProcess ended, IOException ex) throws InterruptedException {
@@ -176,7 +179,7 @@ final class WorkerThread extends Thread {
 				return;
 			}
 			try {
-				this.worker = this.pool.startWorker();
+				use(this.pool.startWorker());
 			}
 			catch (IOException ex) {
 				logger.warn("Could not replace worker process " + current + " of executor '"
