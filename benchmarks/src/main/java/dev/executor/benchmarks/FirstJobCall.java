@@ -1,7 +1,6 @@
 package dev.executor.benchmarks;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -79,9 +78,7 @@ final class FirstJobCall {
 	}
 
 	private void row(String label, double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		this.lines.add(String.format(Locale.ROOT, "  %-34s %10.1f", label, sorted[sorted.length / 2]));
+		this.lines.add(String.format(Locale.ROOT, "  %-34s %10.1f", label, ProcessPoolComparison.median(values)));
 	}
 
 	// no component scan: the other applications of this package stay out of it

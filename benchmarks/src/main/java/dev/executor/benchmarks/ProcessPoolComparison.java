@@ -198,7 +198,7 @@ final class ProcessPoolComparison {
 		this.lines.add(row.toString());
 	}
 
-	private static double median(double[] values) {
+	static double median(double[] values) {
 		double[] sorted = values.clone();
 		Arrays.sort(sorted);
 		return sorted[sorted.length / 2];
