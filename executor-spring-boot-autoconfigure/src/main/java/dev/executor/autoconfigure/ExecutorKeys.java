@@ -21,7 +21,6 @@ final class ExecutorKeys {
 
 	private static final Set<String> GENERIC_WORDS = Set.of("enabled");
 
-
 	private static final Set<String> TOP_LEVEL = Collections
 		.unmodifiableSet(keys(ExecutorProperties.class, ExecutorProperties.class, ""));
 
