@@ -135,9 +135,11 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 
 	// workers of an application that has run job calls before map the larger archive
 	// that holds the classes of its context too
-	private @Nullable WorkerArchive archive() {
+	private List<String> sharingOptions() {
 		WorkerArchive application = this.applicationArchive;
-		return (application != null && application.file() != null) ? application : this.command.archive();
+		List<String> options = (application != null) ? application.options() : List.of();
+		WorkerArchive plain = this.command.archive();
+		return (options.isEmpty() && plain != null) ? plain.options() : options;
 	}
 
 	/**
@@ -264,7 +266,7 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 
 	WorkerProcess startWorker() throws IOException {
 		String name = this.spec.name() + "-worker-" + this.workerCount.incrementAndGet();
-		return WorkerProcess.start(this.command.forWorker(archive(), this.spec.name(), name), this.spec.name(), name,
+		return WorkerProcess.start(this.command.forWorker(sharingOptions(), this.spec.name(), name), this.spec.name(), name,
 				false);
 	}
 

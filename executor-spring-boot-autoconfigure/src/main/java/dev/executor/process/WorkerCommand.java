@@ -119,15 +119,15 @@ final class WorkerCommand {
 	}
 
 	/**
-	 * Return the full command line of one worker, with the given class data sharing
-	 * archive if it exists by now.
-	 * @param archive the archive, {@code null} for none
+	 * Return the full command line of one worker.
+	 * @param sharing the options that make it map a class data sharing archive, see
+	 * {@link WorkerArchive#options()}
 	 * @param executorName the name of the executor
 	 * @param workerName the name of the worker
 	 * @return the command line
 	 */
-	List<String> forWorker(@Nullable WorkerArchive archive, String executorName, String workerName) {
-		return command((archive != null) ? archive.options() : List.of(), executorName, workerName);
+	List<String> forWorker(List<String> sharing, String executorName, String workerName) {
+		return command(sharing, executorName, workerName);
 	}
 
 	/**
