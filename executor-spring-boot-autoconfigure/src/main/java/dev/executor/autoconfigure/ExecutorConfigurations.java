@@ -20,6 +20,7 @@ import dev.executor.hazelcast.HazelcastBackend;
 import dev.executor.job.JobAnnotationBeanPostProcessor;
 import dev.executor.job.ResilientJobMethodsPostProcessor;
 import dev.executor.process.ProcessBackend;
+import dev.executor.process.WorkerApplication;
 import dev.executor.spi.ExecutorBackend;
 import dev.executor.spi.StoredFuturesFactory;
 import dev.executor.spi.TaskObserver;
@@ -33,11 +34,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.retry.RetryPolicy;
@@ -166,6 +169,14 @@ final class ExecutorConfigurations {
 		@ConditionalOnMissingBean
 		static ResilientJobMethodsPostProcessor resilientJobMethodsPostProcessor() {
 			return new ResilientJobMethodsPostProcessor();
+		}
+
+		// the context of a worker process creates its beans when job calls need them,
+		// except the job beans themselves, which are ready before the first call
+		@Bean
+		@Profile(WorkerApplication.PROFILE)
+		static LazyInitializationExcludeFilter jobBeansLazyInitializationExcludeFilter() {
+			return (beanName, beanDefinition, beanType) -> JobAnnotationBeanPostProcessor.hasJobMethods(beanType);
 		}
 
 	}

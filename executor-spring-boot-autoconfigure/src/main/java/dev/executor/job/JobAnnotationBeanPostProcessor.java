@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.executor.Job;
 import dev.executor.ManagedExecutor;
 import dev.executor.ManagedExecutors;
 import dev.executor.NoSuchExecutorException;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.MethodClassKey;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
@@ -81,6 +83,31 @@ public class JobAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvi
 			}
 		}, ReflectionUtils.USER_DECLARED_METHODS);
 		return super.postProcessAfterInitialization(bean, beanName);
+	}
+
+	/**
+	 * Return whether beans of the given type have {@link dev.executor.Job @Job} methods.
+	 * @param type the type of a bean
+	 * @return whether it has job methods
+	 */
+	public static boolean hasJobMethods(Class<?> type) {
+		Class<?> targetClass = ClassUtils.getUserClass(type);
+		if (!AnnotationUtils.isCandidateClass(targetClass, Job.class)) {
+			return false;
+		}
+		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(targetClass,
+				ReflectionUtils.USER_DECLARED_METHODS)) {
+			try {
+				if (JobMethod.of(method, targetClass) != null) {
+					return true;
+				}
+			}
+			catch (IllegalStateException ex) {
+				// a job method, whose return type fails its bean when that is created
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

@@ -31,8 +31,10 @@ import org.springframework.util.ClassUtils;
  * application's {@code @SpringBootConfiguration} class, its command-line arguments, its
  * active profiles and its {@code executor.*} properties. The worker's context has no web
  * server, runs no {@code ApplicationRunner} or {@code CommandLineRunner}, has the
- * {@value #PROFILE} profile active, and runs the tasks of its {@code process} executors
- * in the worker itself.
+ * {@value #PROFILE} profile active, runs the tasks of its {@code process} executors in
+ * the worker itself, and creates its beans lazily, unless the application sets
+ * {@code spring.main.lazy-initialization} itself: the beans that have job methods are
+ * excluded from that, and created with the context.
  *
  * @param mainClass the name of the application's {@code @SpringBootConfiguration} class
  * @param args the arguments of the worker's {@code SpringApplication}
@@ -133,6 +135,7 @@ public record WorkerApplication(String mainClass, List<String> args) implements 
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setAdditionalProfiles(PROFILE);
+		application.setLazyInitialization(true);
 		application.addInitializers((context) -> context.addBeanFactoryPostProcessor(WorkerApplication::removeRunners));
 		return application.run(this.args.toArray(String[]::new));
 	}

@@ -208,6 +208,15 @@ class JobAnnotationBeanPostProcessorTests {
 		});
 	}
 
+	@Test
+	void shouldTellTypesWithJobMethodsFromOthers() {
+		assertThat(JobAnnotationBeanPostProcessor.hasJobMethods(ReportJobs.class)).isTrue();
+		assertThat(JobAnnotationBeanPostProcessor.hasJobMethods(ClassLevelJobs.class)).isTrue();
+		assertThat(JobAnnotationBeanPostProcessor.hasJobMethods(BadReturnType.class)).isTrue();
+		assertThat(JobAnnotationBeanPostProcessor.hasJobMethods(RecordingFailureHandler.class)).isFalse();
+		assertThat(JobAnnotationBeanPostProcessor.hasJobMethods(String.class)).isFalse();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class JobsConfiguration {
 

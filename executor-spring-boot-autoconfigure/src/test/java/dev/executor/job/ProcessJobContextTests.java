@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -80,6 +81,16 @@ class ProcessJobContextTests {
 		assertThat(this.started.resolve(Long.toString(pid))).hasContent("started once");
 	}
 
+	@Test
+	void workersShouldCreateOnlyTheJobBeansTheirDependenciesAndEagerBeans() throws Exception {
+		startApplication("executor.named.isolated.max-workers=1");
+		long pid = this.context.getBean(StartedJobs.class).pid().get(60, TimeUnit.SECONDS);
+		assertThat(this.started.resolve(pid + "-" + JobHelper.class.getSimpleName())).exists();
+		assertThat(this.started.resolve(pid + "-" + EagerBean.class.getSimpleName())).exists();
+		assertThat(this.started.resolve(pid + "-" + UnusedBean.class.getSimpleName())).doesNotExist();
+		assertThat(this.context.getBean(UnusedBean.class)).isNotNull();
+	}
+
 	private ManagedExecutor startApplication(String... properties) {
 		this.context = new SpringApplicationBuilder(JobApplication.class).web(WebApplicationType.NONE)
 			.properties("executor.named.isolated.type=process", "executor.named.isolated.max-workers=2",
@@ -95,8 +106,50 @@ class ProcessJobContextTests {
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@Import(StartedJobs.class)
+	@Import({ StartedJobs.class, JobHelper.class, EagerBean.class, UnusedBean.class })
 	static class JobApplication {
+
+	}
+
+	static void mark(String name) {
+		String directory = System.getProperty(StartedJobs.DIRECTORY);
+		if (WorkerMain.isWorkerProcess() && directory != null) {
+			Path file = Path.of(directory, name);
+			try {
+				Files.writeString(file, Files.exists(file) ? "started again" : "started once");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
+	static void markCreated(Object bean) {
+		mark(ProcessHandle.current().pid() + "-" + bean.getClass().getSimpleName());
+	}
+
+	static class JobHelper {
+
+		JobHelper() {
+			markCreated(this);
+		}
+
+	}
+
+	@Lazy(false)
+	static class EagerBean {
+
+		EagerBean() {
+			markCreated(this);
+		}
+
+	}
+
+	static class UnusedBean {
+
+		UnusedBean() {
+			markCreated(this);
+		}
 
 	}
 
@@ -105,17 +158,8 @@ class ProcessJobContextTests {
 
 		static final String DIRECTORY = "test.started-directory";
 
-		StartedJobs() {
-			String directory = System.getProperty(DIRECTORY);
-			if (WorkerMain.isWorkerProcess() && directory != null) {
-				Path file = Path.of(directory, Long.toString(ProcessHandle.current().pid()));
-				try {
-					Files.writeString(file, Files.exists(file) ? "started again" : "started once");
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			}
+		StartedJobs(JobHelper helper) {
+			mark(Long.toString(ProcessHandle.current().pid()));
 		}
 
 		public FutureProxy<Long> pid() {
