@@ -237,9 +237,10 @@ final class WorkerArchive {
 				+ trainingRuns.incrementAndGet() + ".tmp");
 	}
 
-	// what the training runs of applications that ended before them left behind
+	// what the training runs of applications that ended before them left behind, with the
+	// files the JVM writes next to an AOT cache while it trains
 	private void deleteAbandoned() {
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory, this.name + ".*.tmp")) {
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory, this.name + ".*.tmp*")) {
 			for (Path file : files) {
 				String fileName = file.getFileName().toString();
 				String owner = fileName.substring(this.name.length() + 1, fileName.indexOf('-', this.name.length()));

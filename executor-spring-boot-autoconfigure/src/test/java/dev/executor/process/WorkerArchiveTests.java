@@ -168,6 +168,27 @@ class WorkerArchiveTests {
 	}
 
 	@Test
+	void filesThatTrainingRunsOfEndedApplicationsLeftShouldBeDeletedByTheNext() throws Exception {
+		Path archives = Files.createDirectories(this.tempDir.resolve("archives"));
+		ProcessSpec process = spec(archives);
+		WorkerArchive archive = WorkerCommand.forClassPath(process, jarClassPath).archive();
+		assertThat(archive).isNotNull();
+		String fileName = Path.of(archive.toString()).getFileName().toString();
+		String name = fileName.substring(0, fileName.indexOf("-<size>"));
+		Process ended = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-version")
+			.start();
+		ended.waitFor(60, TimeUnit.SECONDS);
+		Path abandoned = Files.createFile(archives.resolve(name + "." + ended.pid() + "-1.tmp"));
+		Path abandonedConfig = Files.createFile(archives.resolve(name + "." + ended.pid() + "-2.tmp.config"));
+		Path stillTraining = Files.createFile(archives.resolve(name + "." + ProcessHandle.current().pid() + "-0.tmp"));
+		pool(process);
+		assertThat(abandoned).doesNotExist();
+		assertThat(abandonedConfig).doesNotExist();
+		assertThat(stillTraining).exists();
+	}
+
+	@Test
 	void classDataSharingWhenDisabledShouldNeitherCreateNorUseAnArchive() throws Exception {
 		Path archives = this.tempDir.resolve("archives");
 		ProcessSpec process = new ProcessSpec(List.of(), null, null, true, false, archives);
