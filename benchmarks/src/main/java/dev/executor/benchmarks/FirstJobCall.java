@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.executor.FutureProxy;
@@ -44,6 +45,8 @@ final class FirstJobCall {
 
 	// the archive of plain workers and that of workers that start the application context
 	private static final int ARCHIVE_COUNT = 2;
+
+	private static final Pattern INSTALLED_ARCHIVE = Pattern.compile("worker-\\p{XDigit}+-\\d+\\.(jsa|aot)");
 
 	private final int runs;
 
@@ -153,10 +156,10 @@ final class FirstJobCall {
 		}
 	}
 
-	// the files that training runs are still writing end in .tmp
+	// an archive in place is named after its size; training runs write other names
 	private static long archiveCount(Path directory) throws Exception {
 		try (Stream<Path> files = Files.list(directory)) {
-			return files.filter((file) -> !file.getFileName().toString().endsWith(".tmp")).count();
+			return files.filter((file) -> INSTALLED_ARCHIVE.matcher(file.getFileName().toString()).matches()).count();
 		}
 	}
 
