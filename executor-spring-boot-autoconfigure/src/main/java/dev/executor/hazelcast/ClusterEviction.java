@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * holds more than its maximum length. Unfinished entries are never evicted. The entries
  * are found by a query on a sorted index of when they finished, run by the members that
  * hold them, so that no call reads the whole map; each removal happens only if the entry
- * is unchanged.
+ * is unchanged and the map still holds more than its maximum length, so that evictions
+ * at once, from one member or several, remove no more than the excess.
  */
 final class ClusterEviction {
 
@@ -60,6 +61,11 @@ final class ClusterEviction {
 		PagingPredicate<String, StoredFutureEntry> oldest = Predicates.pagingPredicate(finished,
 				new OldestFinishedFirst(), count);
 		for (Map.Entry<String, StoredFutureEntry> entry : map.entrySet(oldest)) {
+			// another eviction, here or on another member, may have removed an older entry
+			// since the query: its page then holds the next one, which stays
+			if (map.size() <= this.maxLength) {
+				return;
+			}
 			map.remove(entry.getKey(), entry.getValue());
 		}
 	}

@@ -1,8 +1,14 @@
 package dev.executor.hazelcast;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -208,6 +214,42 @@ class HazelcastStoredFuturesTests {
 			.mapToLong(LocalIndexStats::getQueryCount)
 			.sum();
 		assertThat(indexedQueries).isPositive();
+	}
+
+	@Test
+	void evictionsAtOnceFromBothMembersShouldEvictOnlyTheExcess() throws Exception {
+		ClusterEviction eviction = new ClusterEviction(3, null);
+		ExecutorService evictors = Executors.newFixedThreadPool(4);
+		try {
+			for (int round = 0; round < 30; round++) {
+				IMap<String, StoredFutureEntry> written = this.memberA.getMap("eviction-" + UUID.randomUUID());
+				ClusterEviction.index(written);
+				long now = System.currentTimeMillis();
+				for (int i = 0; i < 4; i++) {
+					written.put("finished-" + i,
+							entry("finished-" + i, now).finished(FutureState.FINISHED, i, null, now + i));
+				}
+				CountDownLatch start = new CountDownLatch(1);
+				List<Future<?>> evictions = new ArrayList<>();
+				for (HazelcastInstance member : List.of(this.memberA, this.memberB, this.memberA, this.memberB)) {
+					IMap<String, StoredFutureEntry> map = member.getMap(written.getName());
+					evictions.add(evictors.submit(() -> {
+						start.await();
+						eviction.evict(map);
+						return null;
+					}));
+				}
+				start.countDown();
+				for (Future<?> evicted : evictions) {
+					evicted.get(10, TimeUnit.SECONDS);
+				}
+				assertThat(written.keySet()).as("round %d", round)
+					.containsExactlyInAnyOrder("finished-1", "finished-2", "finished-3");
+			}
+		}
+		finally {
+			evictors.shutdownNow();
+		}
 	}
 
 	private StoredFutureEntry entry(String key, long submittedAt) {
