@@ -123,22 +123,25 @@ public class JobAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvi
 			.stream()
 			.flatMap((jobs) -> jobs.values().stream())
 			.sorted(Comparator.comparing(JobMethod::toString))
-			.forEach((job) -> check(job, executors, known, beanFactory));
+			.forEach((job) -> check(job, executors, known));
 	}
 
-	private void check(JobMethod job, ManagedExecutors executors, Set<String> known, BeanFactory beanFactory) {
+	private void check(JobMethod job, ManagedExecutors executors, Set<String> known) {
 		String executorName = job.executorName();
 		if (!known.contains(executorName)) {
 			throw new NoSuchExecutorException(executorName, known, "@Job method " + job + " names the executor '"
 					+ executorName + "', which does not exist; known executors are " + known);
 		}
 		ManagedExecutor executor = executors.get(executorName);
-		if (this.interceptor != null) {
-			this.interceptor.resilience(job);
+		JobInterceptor interceptor = this.interceptor;
+		if (interceptor == null) {
+			return;
 		}
+		interceptor.resilience(job);
 		RemoteTaskPool remote = JobInterceptor.remotePool(executor);
 		if (remote != null) {
-			JobInterceptor.jobContext(job, executor, remote, listable(beanFactory));
+			// tells the pool once that job calls will come, which the first call then finds
+			interceptor.jobContext(job, executor, remote);
 		}
 	}
 

@@ -106,7 +106,7 @@ class JobInterceptor implements MethodInterceptor {
 	 * @return the source of the application context that holds the job's bean
 	 * @throws IllegalStateException if the pool cannot run job calls
 	 */
-	static ApplicationContextSource jobContext(JobMethod job, ManagedExecutor executor, RemoteTaskPool pool,
+	private static ApplicationContextSource jobContext(JobMethod job, ManagedExecutor executor, RemoteTaskPool pool,
 			@Nullable ConfigurableListableBeanFactory beanFactory) {
 		try {
 			if (beanFactory == null) {
@@ -166,11 +166,23 @@ class JobInterceptor implements MethodInterceptor {
 		return (options != null) ? executor.with(options) : executor;
 	}
 
+	/**
+	 * Return where job calls on the given pool find the job's bean, asking the pool once.
+	 * @param job the job method
+	 * @param executor the executor of the job
+	 * @param pool the executor's pool
+	 * @return the source of the application context that holds the job's bean
+	 * @throws IllegalStateException if the pool cannot run job calls
+	 */
+	ApplicationContextSource jobContext(JobMethod job, ManagedExecutor executor, RemoteTaskPool pool) {
+		return this.jobContexts.computeIfAbsent(pool,
+				(key) -> jobContext(job, executor, pool, this.beanFactory.get()));
+	}
+
 	private JobCall jobCall(JobMethod job, ManagedExecutor executor, RemoteTaskPool pool, MethodInvocation invocation,
 			Class<?> targetClass) {
-		ApplicationContextSource context = this.jobContexts.computeIfAbsent(pool,
-				(key) -> jobContext(job, executor, pool, this.beanFactory.get()));
-		return new JobCall(context, beanName(invocation), targetClass, job.method(), invocation.getArguments());
+		return new JobCall(jobContext(job, executor, pool), beanName(invocation), targetClass, job.method(),
+				invocation.getArguments());
 	}
 
 	// a stored call that a survivor may run again travels as a call of the same bean there
