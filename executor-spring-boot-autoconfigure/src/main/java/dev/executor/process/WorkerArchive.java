@@ -63,7 +63,6 @@ final class WorkerArchive {
 
 	private static final Set<Path> failed = ConcurrentHashMap.newKeySet();
 
-
 	private static final AtomicInteger trainingRuns = new AtomicInteger();
 
 	private final Path directory;
