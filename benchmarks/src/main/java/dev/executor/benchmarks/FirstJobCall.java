@@ -29,7 +29,7 @@ import org.springframework.util.FileSystemUtils;
  * executor takes once the application has started: the call runs on a bean of the
  * worker's own application context, so it waits for whatever of that context is not
  * started yet. Each run starts the application in a new JVM, as a user's application
- * starts, with two workers, calls at once, then calls the other worker; another new JVM
+ * starts, with two workers, calls at once, then again; another new JVM
  * calls only {@link #LATER} after its start, when the workers have had the time to start
  * their contexts in the background. The runs share a class data sharing directory of
  * their own, where a first application, not measured, has left the workers' archives, as

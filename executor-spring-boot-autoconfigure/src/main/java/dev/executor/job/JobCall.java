@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 import dev.executor.spi.ApplicationContextSource;
+import dev.executor.spi.ApplicationContextTask;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
@@ -20,7 +21,7 @@ import org.springframework.util.ReflectionUtils;
  * the application context found by its {@link ApplicationContextSource}, in the current thread,
  * and returns what the method's future holds.
  */
-final class JobCall implements Callable<@Nullable Object>, Serializable {
+final class JobCall implements Callable<@Nullable Object>, ApplicationContextTask, Serializable {
 
 	private final ApplicationContextSource contextSource;
 
@@ -45,6 +46,11 @@ final class JobCall implements Callable<@Nullable Object>, Serializable {
 		this.methodName = method.getName();
 		this.parameterTypes = Arrays.stream(method.getParameterTypes()).map(Class::getName).toArray(String[]::new);
 		this.arguments = arguments;
+	}
+
+	@Override
+	public ApplicationContextSource contextSource() {
+		return this.contextSource;
 	}
 
 	@Override

@@ -96,12 +96,12 @@ final class ArchiveTraining implements Runnable {
 		boolean complete = false;
 		try {
 			WorkerProcess worker = WorkerProcess.start(this.command.forTraining(this.file, this.executorName, name),
-					this.executorName, name, true);
+					this.executorName, name, true, null);
 			try {
 				if (this.application != null) {
 					worker.startApplication(this.application);
 				}
-				worker.exchange(new RemoteTask<>(this.task));
+				worker.exchange(new RemoteTask<>(this.task, false));
 			}
 			finally {
 				worker.stop();

@@ -3,6 +3,7 @@ package dev.executor.process;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -19,7 +20,9 @@ import dev.executor.ExecutorSpec.ProcessSpec;
 import dev.executor.WorkerCrashedException;
 import dev.executor.remote.Serialization;
 import dev.executor.remote.TaskSerializer;
+import dev.executor.process.WorkerProcess.ApplicationState;
 import dev.executor.spi.ApplicationContextSource;
+import dev.executor.spi.ApplicationContextTask;
 import dev.executor.spi.InvalidExecutorPropertyException;
 import dev.executor.spi.RemoteTaskPool;
 import dev.executor.spi.TaskAdapter;
@@ -42,9 +45,13 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * <p>
  * Workers start from the {@link WorkerArchive class data sharing archive} of their
  * command line once an {@link ArchiveTraining} run has written it. Once the pool knows
- * that it runs job calls ({@link #jobContext}), every worker starts the application
+ * that it runs job calls ({@link #jobContext}), its workers start the application
  * context of those calls in the background, and workers start from a larger archive
- * that holds its classes too.
+ * that holds its classes too. Starting a context takes more than a processor, so no more
+ * workers start theirs at once than half the processors (at least one): on a small
+ * machine the first context is up sooner than if every worker started its own at once.
+ * A job call goes to a worker whose context is up, or the furthest along, when one is
+ * idle: the pool thread that took the call trades workers with that worker's thread.
  */
 public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, RemoteTaskPool {
 
@@ -72,6 +79,8 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 
 	private final @Nullable WorkerArchive applicationArchive;
 
+	private final int applicationStartsAtOnce;
+
 	/**
 	 * Create a pool and, unless {@code process.prestart} is off, start its workers.
 	 * @param spec the executor's settings
@@ -83,12 +92,17 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 	}
 
 	ProcessPool(ExecutorSpec spec, ClassLoader classLoader, WorkerCommand command) {
+		this(spec, classLoader, command, Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+	}
+
+	ProcessPool(ExecutorSpec spec, ClassLoader classLoader, WorkerCommand command, int applicationStartsAtOnce) {
 		super(spec.maxWorkers(), spec.maxWorkers(), keepAlive(spec.process()).toNanos(), TimeUnit.NANOSECONDS,
 				TaskQueues.forCapacity(spec.queueCapacity(), SpinningQueue::new, SpinningQueue::new));
 		this.spec = spec;
 		this.serialization = new Serialization(classLoader);
 		this.command = command;
 		this.applicationArchive = command.applicationArchive(spec.name());
+		this.applicationStartsAtOnce = applicationStartsAtOnce;
 		this.serializer = new TaskSerializer(spec.name(), "a worker process");
 		setThreadFactory(this::newThread);
 		allowCoreThreadTimeOut(spec.process().idleTimeout() != null);
@@ -218,24 +232,112 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 			ArchiveTraining.startWithApplication(archive, this.command, this.serializer, executorName(), application,
 					bytes);
 		}
+		startApplications();
+	}
+
+	/**
+	 * Let a new worker start the application context of job calls when its turn comes, if
+	 * job calls run on this pool.
+	 * @param worker the worker
+	 */
+	void offerApplication(WorkerProcess worker) {
+		if (this.application != null) {
+			startApplications();
+		}
+	}
+
+	// called by a worker's output thread when the worker no longer starts its context
+	private void applicationStartEnded(WorkerProcess worker) {
+		if (!isShutdown()) {
+			startApplications();
+		}
+	}
+
+	// as many workers start their context at once as the processors allow
+	private synchronized void startApplications() {
+		byte[] bytes = this.application;
+		if (bytes == null) {
+			return;
+		}
+		List<WorkerProcess> waiting = new ArrayList<>();
+		int starting = 0;
 		for (WorkerThread thread : this.threads) {
 			WorkerProcess worker = thread.worker();
-			if (worker != null) {
-				worker.startApplication(bytes);
+			if (worker != null && worker.isAlive()) {
+				ApplicationState state = worker.applicationState();
+				if (state == ApplicationState.STARTING) {
+					starting++;
+				}
+				else if (state == ApplicationState.NOT_ASKED) {
+					waiting.add(worker);
+				}
 			}
+		}
+		for (int i = 0; i < waiting.size() && starting < this.applicationStartsAtOnce; i++, starting++) {
+			waiting.get(i).startApplication(bytes);
 		}
 	}
 
 	/**
-	 * Ask the given worker to start the application context of job calls, if job calls
-	 * run on this pool.
-	 * @param worker the worker
+	 * Find a worker for a job call that the given thread took, whose own worker has not
+	 * started the application context yet: the worker of an idle thread that is further
+	 * along, which the two threads trade. A worker whose turn has not come starts its
+	 * context now, since a job call waits for it.
+	 * @param thread the thread that took the job call and holds its worker
+	 * @param current the thread's worker
+	 * @return the worker to run the job call on, now the thread's own
 	 */
-	void offerApplication(WorkerProcess worker) {
-		byte[] bytes = this.application;
-		if (bytes != null) {
-			worker.startApplication(bytes);
+	WorkerProcess workerForJobCall(WorkerThread thread, WorkerProcess current) {
+		WorkerProcess chosen = current;
+		if (current.applicationState() != ApplicationState.STARTED) {
+			List<WorkerThread> others = new ArrayList<>();
+			for (WorkerThread other : this.threads) {
+				WorkerProcess candidate = other.worker();
+				if (other != thread && candidate != null && furtherAlong(candidate, current)) {
+					others.add(other);
+				}
+			}
+			others.sort(Comparator.comparingInt((other) -> rank(other.worker())));
+			for (WorkerThread other : others) {
+				WorkerProcess candidate = other.trade(current);
+				if (candidate != null) {
+					chosen = candidate;
+					break;
+				}
+			}
 		}
+		byte[] bytes = this.application;
+		if (bytes != null && chosen.applicationState() == ApplicationState.NOT_ASKED) {
+			chosen.startApplication(bytes);
+		}
+		return chosen;
+	}
+
+	/**
+	 * Return whether a worker of another thread has gone further with the application
+	 * context of job calls than the given one, and can run a job call.
+	 * @param candidate the other thread's worker
+	 * @param current the worker it would replace
+	 * @return whether the candidate is the better one for a job call
+	 */
+	boolean furtherAlong(WorkerProcess candidate, WorkerProcess current) {
+		return candidate.isAlive() && !usedUp(candidate) && rank(candidate) < rank(current);
+	}
+
+	private static int rank(@Nullable WorkerProcess worker) {
+		if (worker == null) {
+			return Integer.MAX_VALUE;
+		}
+		return switch (worker.applicationState()) {
+			case STARTED -> 0;
+			case STARTING -> 1;
+			case NOT_ASKED, FAILED -> 2;
+		};
+	}
+
+	boolean usedUp(WorkerProcess worker) {
+		Integer maxTasks = maxTasksPerWorker();
+		return maxTasks != null && worker.tasksRun() >= maxTasks;
 	}
 
 	/**
@@ -246,7 +348,18 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 	 */
 	@Override
 	public <T> Callable<T> adapt(Callable<T> task) {
-		return new RemoteTask<>(this.serializer.serialize(task));
+		return new RemoteTask<>(this.serializer.serialize(task), task instanceof ApplicationContextTask);
+	}
+
+	List<WorkerProcess> workers() {
+		List<WorkerProcess> workers = new ArrayList<>();
+		for (WorkerThread thread : this.threads) {
+			WorkerProcess worker = thread.worker();
+			if (worker != null && worker.isAlive()) {
+				workers.add(worker);
+			}
+		}
+		return workers;
 	}
 
 	/**
@@ -254,20 +367,13 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 	 * @return the handles of the worker processes
 	 */
 	public List<ProcessHandle> workerProcesses() {
-		List<ProcessHandle> processes = new ArrayList<>();
-		for (WorkerThread thread : this.threads) {
-			WorkerProcess worker = thread.worker();
-			if (worker != null && worker.isAlive()) {
-				processes.add(worker.handle());
-			}
-		}
-		return processes;
+		return workers().stream().map(WorkerProcess::handle).toList();
 	}
 
 	WorkerProcess startWorker() throws IOException {
 		String name = this.spec.name() + "-worker-" + this.workerCount.incrementAndGet();
 		return WorkerProcess.start(this.command.forWorker(sharingOptions(), this.spec.name(), name), this.spec.name(), name,
-				false);
+				false, this::applicationStartEnded);
 	}
 
 	String executorName() {

@@ -15,12 +15,23 @@ final class RemoteTask<T> implements Callable<T> {
 
 	private final byte[] payload;
 
-	RemoteTask(byte[] payload) {
+	private final boolean needsApplication;
+
+	RemoteTask(byte[] payload, boolean needsApplication) {
 		this.payload = payload;
+		this.needsApplication = needsApplication;
 	}
 
 	byte[] payload() {
 		return this.payload;
+	}
+
+	/**
+	 * Return whether the task runs in the worker's application context, as job calls do.
+	 * @return whether the task needs the application context of job calls
+	 */
+	boolean needsApplication() {
+		return this.needsApplication;
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
+import java.io.PrintStream;
 import java.io.StreamCorruptedException;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -51,11 +52,15 @@ public final class WorkerMain {
 
 	private final String workerName;
 
+	private final PrintStream control;
+
 	private boolean backToBack = true;
 
-	private WorkerMain(DataInputStream in, DataOutputStream out, String executorName, String workerName) {
+	private WorkerMain(DataInputStream in, DataOutputStream out, PrintStream control, String executorName,
+			String workerName) {
 		this.in = in;
 		this.out = out;
+		this.control = control;
 		this.serialization = new Serialization(WorkerMain.class.getClassLoader());
 		this.executorName = executorName;
 		this.workerName = workerName;
@@ -68,6 +73,8 @@ public final class WorkerMain {
 	public static void main(String[] args) {
 		workerProcess = true;
 		FileOutputStream results = new FileOutputStream(FileDescriptor.out);
+		// what tasks do with System.err does not silence the worker's reports
+		PrintStream control = System.err;
 		System.setOut(System.err);
 		Thread.currentThread().setName(args[1]);
 		Thread.currentThread().setContextClassLoader(WorkerMain.class.getClassLoader());
@@ -76,7 +83,7 @@ public final class WorkerMain {
 				new BufferedInputStream(new FileInputStream(FileDescriptor.in), BUFFER_SIZE));
 		DataOutputStream out = new DataOutputStream(new BufferedOutputStream(results, BUFFER_SIZE));
 		try {
-			new WorkerMain(in, out, args[0], args[1]).serve();
+			new WorkerMain(in, out, control, args[0], args[1]).serve();
 		}
 		catch (IOException ex) {
 			System.err.println("Worker " + args[1] + " cannot go on: " + ex);
@@ -148,12 +155,18 @@ public final class WorkerMain {
 			throw new StreamCorruptedException("Unreadable application frame: " + ex);
 		}
 		Thread starter = new Thread(() -> {
+			boolean started = false;
 			try {
 				Objects.requireNonNull(application).context();
+				started = true;
 			}
 			catch (Throwable ex) {
 				System.err.println("Worker " + this.workerName + " could not start the application context of job "
 						+ "calls; the first job call tries again: " + ex);
+			}
+			finally {
+				this.control.println(started ? WorkerProtocol.APPLICATION_STARTED : WorkerProtocol.APPLICATION_FAILED);
+				this.control.flush();
 			}
 		}, this.workerName + "-application");
 		starter.setContextClassLoader(WorkerMain.class.getClassLoader());

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import dev.executor.WorkerCrashedException;
 import dev.executor.remote.Frames;
@@ -18,12 +19,14 @@ import dev.executor.remote.WorkerContext;
 import dev.executor.remote.WorkerResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One worker JVM, seen from the application: its process, the streams tasks and results
  * travel on, and a thread that copies its standard error to the log, keeping the last
- * lines for crash reports. Tasks are exchanged by one thread at a time; {@link #kill()}
- * may come from any thread.
+ * lines for crash reports. That thread also hears when the worker has started the
+ * application context of job calls, see {@link ApplicationState}. Tasks are exchanged by
+ * one thread at a time; {@link #kill()} may come from any thread.
  */
 final class WorkerProcess {
 
@@ -57,14 +60,18 @@ final class WorkerProcess {
 
 	private volatile boolean killed;
 
-	private boolean applicationSent;
+	private volatile ApplicationState applicationState = ApplicationState.NOT_ASKED;
 
-	private WorkerProcess(String executorName, String name, Process process, List<String> command, boolean quiet) {
+	private final @Nullable Consumer<WorkerProcess> applicationListener;
+
+	private WorkerProcess(String executorName, String name, Process process, List<String> command, boolean quiet,
+			@Nullable Consumer<WorkerProcess> applicationListener) {
 		this.executorName = executorName;
 		this.name = name;
 		this.process = process;
 		this.command = command;
 		this.quiet = quiet;
+		this.applicationListener = applicationListener;
 		this.out = new DataOutputStream(process.getOutputStream());
 		this.in = new DataInputStream(process.getInputStream());
 		this.outputPump = new Thread(this::pumpOutput, name + "-output");
@@ -79,15 +86,18 @@ final class WorkerProcess {
 	 * @param name the name of the worker
 	 * @param quiet whether what the worker writes to standard error is logged at debug
 	 * level only, rather than info
+	 * @param applicationListener called, from another thread, when the worker is no longer
+	 * {@link ApplicationState#STARTING starting} the application context of job calls,
+	 * whether it has started it, failed to or ended; or {@code null}
 	 * @return the worker
 	 * @throws IOException if the process cannot be started
 	 */
-	static WorkerProcess start(List<String> command, String executorName, String name, boolean quiet)
-			throws IOException {
+	static WorkerProcess start(List<String> command, String executorName, String name, boolean quiet,
+			@Nullable Consumer<WorkerProcess> applicationListener) throws IOException {
 		Process process = new ProcessBuilder(command).start();
 		logger.debug("Started worker process " + name + " (pid " + process.pid() + ") of executor '" + executorName
 				+ "'");
-		return new WorkerProcess(executorName, name, process, command, quiet);
+		return new WorkerProcess(executorName, name, process, command, quiet, applicationListener);
 	}
 
 	List<String> command() {
@@ -159,16 +169,23 @@ final class WorkerProcess {
 	}
 
 	/**
+	 * Return how far the worker is with the application context of job calls.
+	 * @return the state of the worker's application context
+	 */
+	ApplicationState applicationState() {
+		return this.applicationState;
+	}
+
+	/**
 	 * Ask the worker to start the application context that job calls run in, in the
 	 * background, unless it was asked before. May be called from any thread.
 	 * @param application the serialised {@link WorkerApplication}
 	 */
 	void startApplication(byte[] application) {
+		if (!changeApplicationState(ApplicationState.NOT_ASKED, ApplicationState.STARTING)) {
+			return;
+		}
 		synchronized (this.out) {
-			if (this.applicationSent) {
-				return;
-			}
-			this.applicationSent = true;
 			try {
 				this.out.writeByte(WorkerProtocol.APPLICATION);
 				Frames.writeBytes(this.out, application);
@@ -176,6 +193,7 @@ final class WorkerProcess {
 			}
 			catch (IOException ex) {
 				// the worker is gone: the next task finds out and replaces it
+				changeApplicationState(ApplicationState.STARTING, ApplicationState.FAILED);
 			}
 		}
 	}
@@ -266,6 +284,10 @@ final class WorkerProcess {
 		InputStreamReader errors = new InputStreamReader(this.process.getErrorStream(), charset);
 		try (BufferedReader reader = new BufferedReader(errors)) {
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				line = applicationReport(line);
+				if (line.isEmpty()) {
+					continue;
+				}
 				keep(line);
 				if (!this.quiet) {
 					logger.info("[" + this.name + "] " + line);
@@ -278,6 +300,36 @@ final class WorkerProcess {
 		catch (IOException ex) {
 			// the process is gone
 		}
+		finally {
+			applicationEnded(ApplicationState.FAILED);
+		}
+	}
+
+	// what a task printed without a line break may come before the report
+	private String applicationReport(String line) {
+		if (line.endsWith(WorkerProtocol.APPLICATION_STARTED)) {
+			applicationEnded(ApplicationState.STARTED);
+			return line.substring(0, line.length() - WorkerProtocol.APPLICATION_STARTED.length());
+		}
+		if (line.endsWith(WorkerProtocol.APPLICATION_FAILED)) {
+			applicationEnded(ApplicationState.FAILED);
+			return line.substring(0, line.length() - WorkerProtocol.APPLICATION_FAILED.length());
+		}
+		return line;
+	}
+
+	private void applicationEnded(ApplicationState state) {
+		if (changeApplicationState(ApplicationState.STARTING, state) && this.applicationListener != null) {
+			this.applicationListener.accept(this);
+		}
+	}
+
+	private synchronized boolean changeApplicationState(ApplicationState from, ApplicationState to) {
+		if (this.applicationState != from) {
+			return false;
+		}
+		this.applicationState = to;
+		return true;
 	}
 
 	private void keep(String line) {
@@ -292,6 +344,33 @@ final class WorkerProcess {
 	@Override
 	public String toString() {
 		return this.name + " (pid " + this.process.pid() + ")";
+	}
+
+	/**
+	 * How far a worker is with the application context of job calls.
+	 */
+	enum ApplicationState {
+
+		/**
+		 * The worker has not been asked to start it.
+		 */
+		NOT_ASKED,
+
+		/**
+		 * The worker is starting it in the background.
+		 */
+		STARTING,
+
+		/**
+		 * The worker has started it: job calls run at once.
+		 */
+		STARTED,
+
+		/**
+		 * The start failed, or the worker ended first; a job call tries again.
+		 */
+		FAILED
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StreamCorruptedException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.executor.remote.WorkerResponse;
 import org.apache.commons.logging.Log;
@@ -15,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * thread sends each task and blocks until the answer comes back; interrupting it while it
  * waits, which is how tasks are cancelled and timed out, ends the worker process, because
  * a read from a process pipe does not react to interruption. A worker that ended, or ran
- * its share of tasks, is replaced after the task.
+ * its share of tasks, is replaced after the task. A thread holds its worker while it
+ * starts it and while it runs a task; an idle thread's worker can be traded for the worker
+ * of a thread with a job call, see {@link ProcessPool#workerForJobCall}.
  */
 final class WorkerThread extends Thread {
 
@@ -28,6 +31,8 @@ final class WorkerThread extends Thread {
 	private volatile @Nullable WorkerProcess worker;
 
 	private volatile @Nullable WorkerProcess busy;
+
+	private final ReentrantLock holding = new ReentrantLock();
 
 	WorkerThread(ProcessPool pool, Runnable runnable, String name) {
 		super(runnable, name);
@@ -54,8 +59,15 @@ final class WorkerThread extends Thread {
 			super.run();
 		}
 		finally {
-			WorkerProcess current = this.worker;
-			this.worker = null;
+			WorkerProcess current;
+			this.holding.lock();
+			try {
+				current = this.worker;
+				this.worker = null;
+			}
+			finally {
+				this.holding.unlock();
+			}
 			if (current != null) {
 				current.stop();
 			}
@@ -63,7 +75,41 @@ final class WorkerThread extends Thread {
 		}
 	}
 
+	/**
+	 * Give this thread's worker to another thread for a job call and take that thread's
+	 * worker in return, if this thread is idle and its worker still the better one.
+	 * @param replacement the other thread's worker
+	 * @return this thread's worker, now the other thread's, or {@code null} if this thread
+	 * is busy or its worker changed
+	 */
+	@Nullable WorkerProcess trade(WorkerProcess replacement) {
+		if (!this.holding.tryLock()) {
+			return null;
+		}
+		try {
+			WorkerProcess current = this.worker;
+			if (current == null || !this.pool.furtherAlong(current, replacement)) {
+				return null;
+			}
+			this.worker = replacement;
+			return current;
+		}
+		finally {
+			this.holding.unlock();
+		}
+	}
+
 	private void startFirstWorker() {
+		this.holding.lock();
+		try {
+			startFirstWorkerHeld();
+		}
+		finally {
+			this.holding.unlock();
+		}
+	}
+
+	private void startFirstWorkerHeld() {
 		try {
 			WorkerProcess first = use(this.pool.startWorker());
 			// an interrupt ends a worker that never finishes starting, as it ends a busy one
@@ -116,22 +162,32 @@ final class WorkerThread extends Thread {
 	}
 
 	@Nullable Object run(RemoteTask<?> task) throws Exception {
-		WorkerProcess current = liveWorker();
 		WorkerResponse response;
-		this.busy = current;
+		this.holding.lock();
 		try {
-			if (isInterrupted()) {
-				throw new CancellationException("The task was cancelled before it reached a worker process");
+			WorkerProcess current = liveWorker();
+			if (task.needsApplication()) {
+				current = this.pool.workerForJobCall(this, current);
+				this.worker = current;
 			}
-			current = ready(current);
-			response = current.exchange(task);
-		}
-		catch (IOException ex) {
-			WorkerProcess failed = this.worker;
-			throw ended((failed != null) ? failed : current, ex);
+			this.busy = current;
+			try {
+				if (isInterrupted()) {
+					throw new CancellationException("The task was cancelled before it reached a worker process");
+				}
+				current = ready(current);
+				response = current.exchange(task);
+			}
+			catch (IOException ex) {
+				WorkerProcess failed = this.worker;
+				throw ended((failed != null) ? failed : current, ex);
+			}
+			finally {
+				this.busy = null;
+			}
 		}
 		finally {
-			this.busy = null;
+			this.holding.unlock();
 		}
 		return response.decode(this.pool.serialization(), this.pool.executorName());
 	}
@@ -164,12 +220,21 @@ final class WorkerThread extends Thread {
 	 * task, on this thread.
 	 */
 	void afterTask() {
+		this.holding.lock();
+		try {
+			replaceEndedWorker();
+		}
+		finally {
+			this.holding.unlock();
+		}
+	}
+
+	private void replaceEndedWorker() {
 		WorkerProcess current = this.worker;
 		if (current == null) {
 			return;
 		}
-		Integer maxTasks = this.pool.maxTasksPerWorker();
-		boolean used = maxTasks != null && current.tasksRun() >= maxTasks;
+		boolean used = this.pool.usedUp(current);
 		if (used) {
 			current.stop();
 		}
