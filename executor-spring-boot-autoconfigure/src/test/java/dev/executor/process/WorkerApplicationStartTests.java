@@ -125,9 +125,20 @@ class WorkerApplicationStartTests {
 		assertThat(pool.workers().get(0).applicationState()).isEqualTo(ApplicationState.STARTING);
 	}
 
-	private ProcessPool pool(int workers, int startsAtOnce, String hold) {
-		ProcessSpec process = new ProcessSpec(
-				List.of("-D" + Gate.DIRECTORY + "=" + this.gate, "-D" + Gate.HOLD + "=" + hold), null, null, true);
+	@Test
+	void reportOfTheStartShouldBeHeardAfterWhatTheContextPrintedWithoutALineBreak() throws Exception {
+		ProcessPool pool = pool(1, 1, Gate.HOLD_NONE, "-Dlogging.level.root=off", "-Dspring.main.log-startup-info=false",
+				"-D" + Gate.PRINT + "=" + Gate.PRINTED);
+		pool.jobContext(applicationBeanFactory());
+		WorkerProcess worker = pool.workers().get(0);
+		await().atMost(WAIT).until(worker::applicationState, ApplicationState.STARTED::equals);
+		assertThat(worker.lastLines()).contains(Gate.PRINTED).noneMatch((line) -> line.contains("executor-worker"));
+	}
+
+	private ProcessPool pool(int workers, int startsAtOnce, String hold, String... jvmArgs) {
+		List<String> options = new ArrayList<>(List.of("-D" + Gate.DIRECTORY + "=" + this.gate, "-D" + Gate.HOLD + "=" + hold));
+		options.addAll(List.of(jvmArgs));
+		ProcessSpec process = new ProcessSpec(options, null, null, true);
 		ExecutorSpec spec = ExecutorSpec.builder("gated")
 			.type(ProcessBackend.NAME)
 			.maxWorkers(workers)
@@ -196,13 +207,25 @@ class WorkerApplicationStartTests {
 
 		static final String HOLD_ALL_BUT_FIRST = "all-but-first";
 
+		static final String HOLD_NONE = "none";
+
+		// printed without a line break, as the last thing before the context is up
+		static final String PRINT = "test.gate-print";
+
+		static final String PRINTED = "no-line-break";
+
 		static final String CLOSED = "closed";
 
 		Gate() throws Exception {
 			Path directory = Path.of(System.getProperty(DIRECTORY));
-			boolean held = HOLD_ALL.equals(System.getProperty(HOLD)) || !first(directory);
+			String hold = System.getProperty(HOLD);
+			boolean held = HOLD_ALL.equals(hold) || (HOLD_ALL_BUT_FIRST.equals(hold) && !first(directory));
 			while (held && Files.exists(directory.resolve(CLOSED))) {
 				Thread.sleep(10);
+			}
+			String print = System.getProperty(PRINT);
+			if (print != null) {
+				System.err.print(print);
 			}
 		}
 
