@@ -187,6 +187,7 @@ class ResilientJobTests {
 				}
 			}
 			assertThat(refused).isEqualTo(17);
+			await().until(() -> jobs.tasks().running() == 3);
 			jobs.tasks().release();
 			await().until(() -> jobs.tasks().running() == 0);
 			assertThat(jobs.tasks().mostRunning()).isEqualTo(3);
