@@ -1,9 +1,9 @@
 package dev.executor.context;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.TimeZone;
 
-import io.micrometer.context.ThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.i18n.LocaleContext;
@@ -24,7 +24,7 @@ import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
  * Restoring a thread's previous context puts back the very object it held.
  */
 public class ResolvedLocaleContextThreadLocalAccessor
-		implements ThreadLocalAccessor<ResolvedLocaleContextThreadLocalAccessor.CapturedLocaleContext> {
+		implements ReusableThreadLocalAccessor<ResolvedLocaleContextThreadLocalAccessor.CapturedLocaleContext> {
 
 	@Override
 	public Object key() {
@@ -35,6 +35,27 @@ public class ResolvedLocaleContextThreadLocalAccessor
 	public @Nullable CapturedLocaleContext getValue() {
 		LocaleContext context = LocaleContextHolder.getLocaleContext();
 		return (context != null) ? new CapturedLocaleContext(context, resolve(context)) : null;
+	}
+
+	// the context resolves its locale again, from a request that may have changed it
+	@Override
+	public boolean isCurrent(CapturedLocaleContext captured) {
+		LocaleContext context = LocaleContextHolder.getLocaleContext();
+		if (context != captured.context()) {
+			return false;
+		}
+		try {
+			return Objects.equals(context.getLocale(), captured.resolved().getLocale())
+					&& Objects.equals(timeZoneOf(context), timeZoneOf(captured.resolved()));
+		}
+		catch (IllegalStateException ex) {
+			// resolved from a request that is gone: capture again
+			return false;
+		}
+	}
+
+	private static @Nullable TimeZone timeZoneOf(LocaleContext context) {
+		return (context instanceof TimeZoneAwareLocaleContext timeZoneAware) ? timeZoneAware.getTimeZone() : null;
 	}
 
 	private static LocaleContext resolve(LocaleContext context) {

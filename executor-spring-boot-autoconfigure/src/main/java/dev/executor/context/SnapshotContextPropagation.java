@@ -1,7 +1,9 @@
 package dev.executor.context;
 
+import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -17,6 +19,11 @@ import org.jspecify.annotations.Nullable;
  * snapshot does not hold, so a pooled thread never runs a task with a previous task's
  * context, nor with context it inherited from the thread that created it; closing the
  * scope puts back what the thread held before.
+ * <p>
+ * A thread whose context objects are the same as at its previous capture, as when one
+ * request submits many tasks, gets that capture again rather than a new one: values
+ * that are the very objects captured before are reused, and so are those that a
+ * {@link ReusableThreadLocalAccessor} still finds current.
  */
 public class SnapshotContextPropagation implements ContextPropagation {
 
@@ -84,31 +91,70 @@ public class SnapshotContextPropagation implements ContextPropagation {
 
 		private final boolean[] captured;
 
+		private final boolean[] reusable;
+
 		private final Snapshot empty;
+
+		// each thread's latest capture that held something, held weakly so that a thread
+		// that submits no more does not keep a request or a user alive once its tasks ended
+		private final ThreadLocal<WeakReference<Snapshot>> latest = new ThreadLocal<>();
 
 		Accessors(ContextRegistry registry, Predicate<Object> keyPredicate) {
 			this.registry = registry;
 			List<ThreadLocalAccessor<?>> accessors = registry.getThreadLocalAccessors();
 			this.all = accessors.toArray(new ThreadLocalAccessor<?>[0]);
 			this.captured = new boolean[this.all.length];
+			this.reusable = new boolean[this.all.length];
 			for (int i = 0; i < this.all.length; i++) {
 				this.captured[i] = keyPredicate.test(this.all[i].key());
+				this.reusable[i] = this.all[i] instanceof ReusableThreadLocalAccessor;
 			}
 			this.empty = new Snapshot(this.all, null);
 		}
 
+		/**
+		 * Capture the values of the current thread; when they are those of the thread's
+		 * latest capture, return that capture rather than a new one.
+		 */
 		TaskContext capture() {
-			Object[] values = null;
+			WeakReference<Snapshot> reference = this.latest.get();
+			Snapshot latest = (reference != null) ? reference.get() : null;
+			@Nullable Object @Nullable [] known = (latest != null) ? latest.values : null;
+			// a new array once a value differs from the latest capture's
+			@Nullable Object @Nullable [] values = null;
+			boolean any = false;
 			for (int i = 0; i < this.all.length; i++) {
-				Object value = this.captured[i] ? this.all[i].getValue() : null;
-				if (value != null) {
-					if (values == null) {
-						values = new Object[this.all.length];
-					}
+				Object before = (known != null) ? known[i] : null;
+				Object value = this.captured[i] ? valueOf(i, before) : null;
+				if (values == null && value != before) {
+					values = (known != null) ? Arrays.copyOf(known, known.length) : new Object[this.all.length];
+				}
+				if (values != null) {
 					values[i] = value;
 				}
+				any |= value != null;
 			}
-			return (values != null) ? new Snapshot(this.all, values) : this.empty;
+			if (!any) {
+				return this.empty;
+			}
+			if (values == null) {
+				return Objects.requireNonNull(latest);
+			}
+			Snapshot snapshot = new Snapshot(this.all, values);
+			this.latest.set(new WeakReference<>(snapshot));
+			return snapshot;
+		}
+
+		private @Nullable Object valueOf(int index, @Nullable Object before) {
+			if (before != null && this.reusable[index] && isCurrent(this.all[index], before)) {
+				return before;
+			}
+			return this.all[index].getValue();
+		}
+
+		@SuppressWarnings("unchecked")
+		private static <V> boolean isCurrent(ThreadLocalAccessor<V> accessor, Object captured) {
+			return ((ReusableThreadLocalAccessor<V>) accessor).isCurrent((V) captured);
 		}
 
 	}
@@ -120,9 +166,9 @@ public class SnapshotContextPropagation implements ContextPropagation {
 
 		private final ThreadLocalAccessor<?>[] accessors;
 
-		private final Object @Nullable [] values;
+		private final @Nullable Object @Nullable [] values;
 
-		Snapshot(ThreadLocalAccessor<?>[] accessors, Object @Nullable [] values) {
+		Snapshot(ThreadLocalAccessor<?>[] accessors, @Nullable Object @Nullable [] values) {
 			this.accessors = accessors;
 			this.values = values;
 		}

@@ -1,6 +1,6 @@
 package dev.executor.context.security;
 
-import io.micrometer.context.ThreadLocalAccessor;
+import dev.executor.context.ReusableThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -22,7 +22,7 @@ import org.springframework.security.core.context.SecurityContextImpl;
  * Restoring a thread's previous context puts back the very object it held.
  */
 public class SecurityContextCopyingThreadLocalAccessor
-		implements ThreadLocalAccessor<SecurityContextCopyingThreadLocalAccessor.CapturedSecurityContext> {
+		implements ReusableThreadLocalAccessor<SecurityContextCopyingThreadLocalAccessor.CapturedSecurityContext> {
 
 	private final SecurityContextHolderThreadLocalAccessor delegate = new SecurityContextHolderThreadLocalAccessor();
 
@@ -39,6 +39,12 @@ public class SecurityContextCopyingThreadLocalAccessor
 			return null;
 		}
 		return new CapturedSecurityContext(context, authentication);
+	}
+
+	@Override
+	public boolean isCurrent(CapturedSecurityContext captured) {
+		SecurityContext context = SecurityContextHolder.getContext();
+		return context == captured.context() && context.getAuthentication() == captured.authentication();
 	}
 
 	// as Spring Security's accessor, without creating an empty context to compare with

@@ -41,8 +41,9 @@ import org.springframework.http.HttpHeaders;
  * <p>
  * Not copied: the body and its parts, which fail to be read; roles, which
  * {@link #isUserInRole(String)} cannot check (use the propagated security context);
- * the response. The attributes are a copy of their own: setting one is seen by the tasks
- * that share this copy, never by the original request nor by other copies. The session
+ * the response. The attributes are a copy of their own: setting one is seen by the task
+ * that holds this copy, and by the tasks that it submits, never by the original request
+ * nor by other copies. The session
  * is the original one, if the request had one; the copy cannot create one.
  * <p>
  * Copies taken while the request's attributes stay the same share one frozen copy of
@@ -68,8 +69,12 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 	 * @param request the request, still in use
 	 */
 	public DetachedHttpServletRequest(HttpServletRequest request) {
-		this.snapshot = Snapshot.of(request);
-		this.attributes = this.snapshot.attributes(request);
+		this(Capture.of(request));
+	}
+
+	private DetachedHttpServletRequest(Capture capture) {
+		this.snapshot = capture.snapshot;
+		this.attributes = capture.attributes;
 	}
 
 	// the first write on this copy makes the shared attributes its own
@@ -585,6 +590,52 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 	 * What a copy keeps of a request that cannot change while the request is handled,
 	 * cached on the request for its next copy.
 	 */
+	/**
+	 * What copies of a request are made of, taken once: the request's snapshot and its
+	 * attributes at that time. Each {@link #newCopy() copy} made of it has attributes of
+	 * its own, so that one capture can stand for many submissions.
+	 */
+	static final class Capture {
+
+		private final Snapshot snapshot;
+
+		private final Map<String, Object> attributes;
+
+		private Capture(Snapshot snapshot, Map<String, Object> attributes) {
+			this.snapshot = snapshot;
+			this.attributes = attributes;
+		}
+
+		/**
+		 * Capture the given request as it is now.
+		 * @param request the request, still in use
+		 * @return the capture
+		 */
+		static Capture of(HttpServletRequest request) {
+			Snapshot snapshot = Snapshot.of(request);
+			return new Capture(snapshot, snapshot.attributes(request));
+		}
+
+		/**
+		 * Return whether capturing the given request now would capture the same: it is
+		 * the request captured and holds the very same attributes.
+		 * @param request the request
+		 * @return whether this capture is still current
+		 */
+		boolean isCurrent(HttpServletRequest request) {
+			return request == this.snapshot.source && Snapshot.holds(request, this.attributes);
+		}
+
+		/**
+		 * Return a new copy of the request as it was captured.
+		 * @return the copy
+		 */
+		DetachedHttpServletRequest newCopy() {
+			return new DetachedHttpServletRequest(this);
+		}
+
+	}
+
 	private static final class Snapshot {
 
 		private final HttpServletRequest source;

@@ -1,6 +1,6 @@
 package dev.executor.context.web;
 
-import io.micrometer.context.ThreadLocalAccessor;
+import dev.executor.context.ReusableThreadLocalAccessor;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +22,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Restoring a thread's previous attributes puts back the very object it held.
  */
 public class DetachedRequestThreadLocalAccessor
-		implements ThreadLocalAccessor<DetachedRequestThreadLocalAccessor.CapturedRequestAttributes> {
+		implements ReusableThreadLocalAccessor<DetachedRequestThreadLocalAccessor.CapturedRequestAttributes> {
 
 	@Override
 	public Object key() {
@@ -32,15 +32,15 @@ public class DetachedRequestThreadLocalAccessor
 	@Override
 	public @Nullable CapturedRequestAttributes getValue() {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-		return (attributes != null) ? new CapturedRequestAttributes(attributes, detach(attributes)) : null;
+		return (attributes != null) ? new CapturedRequestAttributes(attributes, capture(attributes)) : null;
 	}
 
-	private static RequestAttributes detach(RequestAttributes attributes) {
+	private static DetachedHttpServletRequest.@Nullable Capture capture(RequestAttributes attributes) {
 		if (attributes instanceof ServletRequestAttributes servletAttributes) {
 			HttpServletRequest request = servletAttributes.getRequest();
 			if (!(request instanceof DetachedHttpServletRequest)) {
 				try {
-					return new ServletRequestAttributes(new DetachedHttpServletRequest(request));
+					return DetachedHttpServletRequest.Capture.of(request);
 				}
 				catch (RuntimeException ex) {
 					// a recycled or unusual request must not fail the submission: pass it on as
@@ -48,12 +48,22 @@ public class DetachedRequestThreadLocalAccessor
 				}
 			}
 		}
-		return attributes;
+		return null;
+	}
+
+	@Override
+	public boolean isCurrent(CapturedRequestAttributes captured) {
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		if (attributes != captured.attributes()) {
+			return false;
+		}
+		DetachedHttpServletRequest.Capture capture = captured.capture;
+		return capture == null || capture.isCurrent(((ServletRequestAttributes) attributes).getRequest());
 	}
 
 	@Override
 	public void setValue(CapturedRequestAttributes value) {
-		RequestContextHolder.setRequestAttributes(value.detached());
+		RequestContextHolder.setRequestAttributes(value.taskAttributes());
 	}
 
 	@Override
@@ -67,13 +77,39 @@ public class DetachedRequestThreadLocalAccessor
 	}
 
 	/**
-	 * A thread's request attributes and the copy that tasks get.
-	 *
-	 * @param attributes the attributes the thread held
-	 * @param detached the attributes tasks see: over a copy of the request for servlet
-	 * request attributes, else the same attributes
+	 * A thread's request attributes and what tasks get of them. Immutable, so that one
+	 * capture can stand for many submissions: each task gets a copy of the request of
+	 * its own.
 	 */
-	public record CapturedRequestAttributes(RequestAttributes attributes, RequestAttributes detached) {
+	public static final class CapturedRequestAttributes {
+
+		private final RequestAttributes attributes;
+
+		// null when the attributes are passed on as they are
+		private final DetachedHttpServletRequest.@Nullable Capture capture;
+
+		CapturedRequestAttributes(RequestAttributes attributes, DetachedHttpServletRequest.@Nullable Capture capture) {
+			this.attributes = attributes;
+			this.capture = capture;
+		}
+
+		/**
+		 * Return the attributes the thread held.
+		 * @return the attributes
+		 */
+		public RequestAttributes attributes() {
+			return this.attributes;
+		}
+
+		/**
+		 * Return the attributes a task gets: for servlet request attributes, new ones
+		 * over a new copy of the request as it was captured; else, and for attributes
+		 * that are already over a copy, those the thread held.
+		 * @return the attributes for one task
+		 */
+		public RequestAttributes taskAttributes() {
+			return (this.capture != null) ? new ServletRequestAttributes(this.capture.newCopy()) : this.attributes;
+		}
 
 	}
 

@@ -114,6 +114,18 @@ abstract class AbstractContextPropagationIntegrationTests {
 	}
 
 	@Test
+	void tasksSubmittedTogetherShouldSeeTheRequestAsAtTheirSubmissionEachInACopyOfItsOwn() throws Exception {
+		start("/batch", "alice", "b1", "en-GB", "corr-b1", "note b1");
+		this.reports.release("b1");
+		List<String> seen = new ArrayList<>();
+		for (FutureProxy<String> task : this.reports.batches.get("b1")) {
+			seen.add(task.get(10, TimeUnit.SECONDS));
+		}
+		assertThat(seen).containsExactly("alice step=null mark=null correlation=corr-b1",
+				"alice step=2 mark=null correlation=changed", "alice step=2 mark=null correlation=changed");
+	}
+
+	@Test
 	void submissionWithoutARequestShouldRunWithNoContext() throws Exception {
 		assertThat(this.executor.submit(() -> Seen.now(this.observations)).get(5, TimeUnit.SECONDS))
 			.isEqualTo(Seen.NOTHING);

@@ -1,6 +1,8 @@
 package dev.executor.context.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -106,6 +108,8 @@ class ContextPropagationApplication {
 
 		final Map<String, ObservationView> taskObservations = new ConcurrentHashMap<>();
 
+		final Map<String, List<FutureProxy<String>>> batches = new ConcurrentHashMap<>();
+
 		private final Map<String, CountDownLatch> releases = new ConcurrentHashMap<>();
 
 		private final ManagedExecutor executor;
@@ -140,6 +144,31 @@ class ContextPropagationApplication {
 				}
 				return Seen.now(this.observations);
 			}));
+		}
+
+		// three tasks from one request, the request attribute "step" and the MDC changed
+		// between the first and the second; each task marks its copy of the request
+		@GetMapping("/batch")
+		String batch(@RequestParam String id, HttpServletRequest request) {
+			List<FutureProxy<String>> tasks = new ArrayList<>();
+			tasks.add(this.executor.submit(() -> seenInBatch(id)));
+			request.setAttribute("step", "2");
+			MDC.put("correlation", "changed");
+			tasks.add(this.executor.submit(() -> seenInBatch(id)));
+			tasks.add(this.executor.submit(() -> seenInBatch(id)));
+			this.batches.put(id, tasks);
+			return "started " + id;
+		}
+
+		private String seenInBatch(String id) throws InterruptedException {
+			latch(id).await(10, TimeUnit.SECONDS);
+			HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+				.getRequest();
+			String seen = SecurityContextHolder.getContext().getAuthentication().getName() + " step="
+					+ request.getAttribute("step") + " mark=" + request.getAttribute("mark") + " correlation="
+					+ MDC.get("correlation");
+			request.setAttribute("mark", Thread.currentThread().getName());
+			return seen;
 		}
 
 		private void recordTraceId(Map<String, String> traceIds, String id) {

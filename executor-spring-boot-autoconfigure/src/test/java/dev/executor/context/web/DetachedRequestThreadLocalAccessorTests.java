@@ -41,7 +41,59 @@ class DetachedRequestThreadLocalAccessorTests {
 		RequestContextHolder.setRequestAttributes(attributes);
 		this.accessor.setValue(this.accessor.getValue());
 		Object taskAttributes = RequestContextHolder.getRequestAttributes();
-		assertThat(this.accessor.getValue().detached()).isSameAs(taskAttributes);
+		assertThat(this.accessor.getValue().taskAttributes()).isSameAs(taskAttributes);
+	}
+
+	@Test
+	void eachTaskShouldGetACopyOfItsOwnFromOneCapture() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/a");
+		request.setAttribute("name", "before");
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+		CapturedRequestAttributes captured = this.accessor.getValue();
+		this.accessor.setValue(captured);
+		ServletRequestAttributes first = (ServletRequestAttributes) RequestContextHolder.getRequestAttributes();
+		first.getRequest().setAttribute("name", "set by the first task");
+		this.accessor.setValue(captured);
+		ServletRequestAttributes second = (ServletRequestAttributes) RequestContextHolder.getRequestAttributes();
+		assertThat(second).isNotSameAs(first);
+		assertThat(second.getRequest()).isNotSameAs(first.getRequest());
+		assertThat(second.getRequest().getAttribute("name")).isEqualTo("before");
+		assertThat(request.getAttribute("name")).isEqualTo("before");
+	}
+
+	@Test
+	void captureShouldStayCurrentWhileTheRequestAndItsAttributesAreTheSame() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/a");
+		request.setAttribute("name", "value");
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+		CapturedRequestAttributes captured = this.accessor.getValue();
+		assertThat(this.accessor.isCurrent(captured)).isTrue();
+	}
+
+	@Test
+	void captureShouldNoLongerBeCurrentOnceAnAttributeChanged() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/a");
+		request.setAttribute("name", "value");
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+		CapturedRequestAttributes captured = this.accessor.getValue();
+		request.setAttribute("name", "changed");
+		assertThat(this.accessor.isCurrent(captured)).isFalse();
+		CapturedRequestAttributes added = this.accessor.getValue();
+		request.setAttribute("other", "added");
+		assertThat(this.accessor.isCurrent(added)).isFalse();
+		CapturedRequestAttributes removed = this.accessor.getValue();
+		request.removeAttribute("name");
+		assertThat(this.accessor.isCurrent(removed)).isFalse();
+	}
+
+	@Test
+	void captureShouldNoLongerBeCurrentOnAnotherRequest() {
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest("GET", "/a")));
+		CapturedRequestAttributes captured = this.accessor.getValue();
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest("GET", "/a")));
+		assertThat(this.accessor.isCurrent(captured)).isFalse();
+		RequestContextHolder.resetRequestAttributes();
+		assertThat(this.accessor.isCurrent(captured)).isFalse();
 	}
 
 	@Test
@@ -66,7 +118,7 @@ class DetachedRequestThreadLocalAccessorTests {
 		};
 		ServletRequestAttributes attributes = new ServletRequestAttributes(unusual);
 		RequestContextHolder.setRequestAttributes(attributes);
-		assertThat(this.accessor.getValue().detached()).isSameAs(attributes);
+		assertThat(this.accessor.getValue().taskAttributes()).isSameAs(attributes);
 	}
 
 }
