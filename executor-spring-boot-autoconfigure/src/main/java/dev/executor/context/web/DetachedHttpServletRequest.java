@@ -69,12 +69,34 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 	 * @param request the request, still in use
 	 */
 	public DetachedHttpServletRequest(HttpServletRequest request) {
-		this(Capture.of(request));
+		this.snapshot = Snapshot.of(request);
+		this.attributes = this.snapshot.attributes(request);
 	}
 
-	private DetachedHttpServletRequest(Capture capture) {
-		this.snapshot = capture.snapshot;
-		this.attributes = capture.attributes;
+	private DetachedHttpServletRequest(Snapshot snapshot, Map<String, Object> attributes) {
+		this.snapshot = snapshot;
+		this.attributes = attributes;
+	}
+
+	/**
+	 * Return a new copy of the request as this copy holds it, with attributes of its own
+	 * that it shares with this copy until either sets or removes one.
+	 * @return the new copy
+	 */
+	DetachedHttpServletRequest copy() {
+		Map<String, Object> attributes = this.attributes;
+		return new DetachedHttpServletRequest(this.snapshot, (attributes instanceof ConcurrentHashMap)
+				? Collections.unmodifiableMap(new LinkedHashMap<>(attributes)) : attributes);
+	}
+
+	/**
+	 * Return whether copying the given request now would copy what this copy holds: it
+	 * is a copy of that request, and the request holds the very same attributes.
+	 * @param request a request
+	 * @return whether this copy is a current copy of the request
+	 */
+	boolean isCurrentCopyOf(HttpServletRequest request) {
+		return request == this.snapshot.source && Snapshot.holds(request, this.attributes);
 	}
 
 	// the first write on this copy makes the shared attributes its own
@@ -590,52 +612,6 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 	 * What a copy keeps of a request that cannot change while the request is handled,
 	 * cached on the request for its next copy.
 	 */
-	/**
-	 * What copies of a request are made of, taken once: the request's snapshot and its
-	 * attributes at that time. Each {@link #newCopy() copy} made of it has attributes of
-	 * its own, so that one capture can stand for many submissions.
-	 */
-	static final class Capture {
-
-		private final Snapshot snapshot;
-
-		private final Map<String, Object> attributes;
-
-		private Capture(Snapshot snapshot, Map<String, Object> attributes) {
-			this.snapshot = snapshot;
-			this.attributes = attributes;
-		}
-
-		/**
-		 * Capture the given request as it is now.
-		 * @param request the request, still in use
-		 * @return the capture
-		 */
-		static Capture of(HttpServletRequest request) {
-			Snapshot snapshot = Snapshot.of(request);
-			return new Capture(snapshot, snapshot.attributes(request));
-		}
-
-		/**
-		 * Return whether capturing the given request now would capture the same: it is
-		 * the request captured and holds the very same attributes.
-		 * @param request the request
-		 * @return whether this capture is still current
-		 */
-		boolean isCurrent(HttpServletRequest request) {
-			return request == this.snapshot.source && Snapshot.holds(request, this.attributes);
-		}
-
-		/**
-		 * Return a new copy of the request as it was captured.
-		 * @return the copy
-		 */
-		DetachedHttpServletRequest newCopy() {
-			return new DetachedHttpServletRequest(this);
-		}
-
-	}
-
 	private static final class Snapshot {
 
 		private final HttpServletRequest source;

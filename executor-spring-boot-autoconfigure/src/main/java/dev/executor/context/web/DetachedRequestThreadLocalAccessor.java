@@ -35,12 +35,13 @@ public class DetachedRequestThreadLocalAccessor
 		return (attributes != null) ? new CapturedRequestAttributes(attributes, capture(attributes)) : null;
 	}
 
-	private static DetachedHttpServletRequest.@Nullable Capture capture(RequestAttributes attributes) {
+	// a copy that no task gets, the one each task's copy is made of
+	private static @Nullable DetachedHttpServletRequest capture(RequestAttributes attributes) {
 		if (attributes instanceof ServletRequestAttributes servletAttributes) {
 			HttpServletRequest request = servletAttributes.getRequest();
 			if (!(request instanceof DetachedHttpServletRequest)) {
 				try {
-					return DetachedHttpServletRequest.Capture.of(request);
+					return new DetachedHttpServletRequest(request);
 				}
 				catch (RuntimeException ex) {
 					// a recycled or unusual request must not fail the submission: pass it on as
@@ -57,8 +58,8 @@ public class DetachedRequestThreadLocalAccessor
 		if (attributes != captured.attributes()) {
 			return false;
 		}
-		DetachedHttpServletRequest.Capture capture = captured.capture;
-		return capture == null || capture.isCurrent(((ServletRequestAttributes) attributes).getRequest());
+		DetachedHttpServletRequest capture = captured.capture;
+		return capture == null || capture.isCurrentCopyOf(((ServletRequestAttributes) attributes).getRequest());
 	}
 
 	@Override
@@ -86,9 +87,9 @@ public class DetachedRequestThreadLocalAccessor
 		private final RequestAttributes attributes;
 
 		// null when the attributes are passed on as they are
-		private final DetachedHttpServletRequest.@Nullable Capture capture;
+		private final @Nullable DetachedHttpServletRequest capture;
 
-		CapturedRequestAttributes(RequestAttributes attributes, DetachedHttpServletRequest.@Nullable Capture capture) {
+		CapturedRequestAttributes(RequestAttributes attributes, @Nullable DetachedHttpServletRequest capture) {
 			this.attributes = attributes;
 			this.capture = capture;
 		}
@@ -108,7 +109,7 @@ public class DetachedRequestThreadLocalAccessor
 		 * @return the attributes for one task
 		 */
 		public RequestAttributes taskAttributes() {
-			return (this.capture != null) ? new ServletRequestAttributes(this.capture.newCopy()) : this.attributes;
+			return (this.capture != null) ? new ServletRequestAttributes(this.capture.copy()) : this.attributes;
 		}
 
 	}

@@ -80,6 +80,21 @@ class DetachedHttpServletRequestTests {
 	}
 
 	@Test
+	void copyOfACopyShouldStartFromItsAttributesAndKeepItsOwn() {
+		DetachedHttpServletRequest first = new DetachedHttpServletRequest(this.original);
+		first.setAttribute("result", 42);
+		DetachedHttpServletRequest second = first.copy();
+		second.setAttribute("result", 43);
+		first.removeAttribute("route");
+		assertThat(second.getAttribute("route")).isEqualTo("/reports/{id}");
+		assertThat(second.getAttribute("result")).isEqualTo(43);
+		assertThat(first.getAttribute("result")).isEqualTo(42);
+		assertThat(first.copy().getAttribute("route")).isNull();
+		assertThat(second.isCurrentCopyOf(this.original)).isFalse();
+		assertThat(new DetachedHttpServletRequest(this.original).isCurrentCopyOf(this.original)).isTrue();
+	}
+
+	@Test
 	void copyShouldSeeAttributesChangedSinceThePreviousCopy() {
 		new DetachedHttpServletRequest(this.original);
 		this.original.setAttribute("added", "yes");
