@@ -24,7 +24,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Runs every benchmark side by side in one run and prints one table of scores with
  * ratios against each group's baseline. Usage, from the repository root:
- * {@code java -jar benchmarks/target/benchmarks.jar [--quick] [--processes-only] [--idle-only] [--stores-only] [--postgresql-url URL] [--python path/to/python_pools.py]};
+ * {@code java -jar benchmarks/target/benchmarks.jar [--quick] [--threads-only] [--processes-only] [--idle-only] [--stores-only] [--postgresql-url URL] [--python path/to/python_pools.py]};
  * Python's pools are measured in the same run when {@code python3} is there, by the
  * script of this module ({@code src/main/python/python_pools.py}, packaged in the jar)
  * unless {@code --python} names another.
@@ -46,9 +46,10 @@ public final class BenchmarkReport {
 	}
 
 	private static final String USAGE = """
-			Usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--processes-only] [--idle-only] [--stores-only]
-			         [--postgresql-url URL] [--python PATH]
+			Usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--threads-only] [--processes-only] [--idle-only]
+			         [--stores-only] [--postgresql-url URL] [--python PATH]
 			  --quick               one JVM and fewer iterations for each benchmark: shorter and rougher
+			  --threads-only        only the thread executors against a raw pool and Spring's, in rounds
 			  --processes-only      only the process executor: against Python's pools, its first @Job call, idle cost
 			  --idle-only           only the CPU time of idle executors
 			  --stores-only         only the stored futures' stores: local, hazelcast, jdbc on H2 and PostgreSQL
@@ -63,6 +64,11 @@ public final class BenchmarkReport {
 	private static final double ROUND_TRIP_GOAL = 1.1;
 
 	private static final double BATCH_GOAL = 1.5;
+
+	// how many times the thread executors are measured, one JVM per executor each time:
+	// which processor each of a JVM's threads lands on moves a JVM's score by up to a
+	// third, so it takes several JVMs of each for a median that holds
+	private static final int THREAD_ROUNDS = 5;
 
 	private static final String PYTHON_SCRIPT = "/python/python_pools.py";
 
@@ -87,6 +93,10 @@ public final class BenchmarkReport {
 		}
 		if (arguments.contains("--stores-only")) {
 			stores();
+			return;
+		}
+		if (arguments.contains("--threads-only")) {
+			threadExecutors();
 			return;
 		}
 		if (!arguments.contains("--processes-only")) {
@@ -136,21 +146,33 @@ public final class BenchmarkReport {
 		if (Runtime.version().feature() >= 21) {
 			executors.add("virtual");
 		}
-		// two JVMs each: how the threads of one JVM happen to be scheduled moves these most
-		Collection<RunResult> results = run(ThreadExecutorBenchmark.class.getSimpleName(),
-				(options) -> options.param("executor", executors.toArray(String[]::new)).forks(this.quick ? 1 : 2));
+		// a round is one JVM per executor, one after the other, and each ratio is taken
+		// within a round: a host that slows down or speeds up during the report then moves
+		// one round's ratios, not the whole table
+		List<Collection<RunResult>> rounds = new ArrayList<>();
+		for (int round = 0; round < (this.quick ? 1 : THREAD_ROUNDS); round++) {
+			rounds.add(run(ThreadExecutorBenchmark.class.getSimpleName(), (options) -> {
+				options.param("executor", executors.toArray(String[]::new));
+				return this.quick ? options : options.warmupIterations(2).measurementIterations(4);
+			}));
+		}
 		for (String benchmark : List.of("roundTrip", "batch")) {
 			for (String context : List.of("false", "true")) {
-				Map<String, Double> scores = new LinkedHashMap<>();
-				for (RunResult result : results) {
-					if (result.getParams().getBenchmark().endsWith("." + benchmark)
-							&& result.getParams().getParam("requestContext").equals(context)) {
-						scores.put(result.getParams().getParam("executor"), score(result));
+				Map<String, double[]> scores = new LinkedHashMap<>();
+				for (int round = 0; round < rounds.size(); round++) {
+					for (RunResult result : rounds.get(round)) {
+						if (result.getParams().getBenchmark().endsWith("." + benchmark)
+								&& result.getParams().getParam("requestContext").equals(context)) {
+							scores.computeIfAbsent(result.getParams().getParam("executor"),
+									(executor) -> new double[rounds.size()])[round] = score(result);
+						}
 					}
 				}
-				section("thread executors, " + benchmark + ("true".equals(context) ? ", request+security+MDC context"
-						: ", no context") + " (ns/task, lower is better)", scores, "raw", false);
-				goal(scores, "managed", "raw", "roundTrip".equals(benchmark) ? ROUND_TRIP_GOAL : BATCH_GOAL);
+				pairedSection("thread executors, " + benchmark
+						+ ("true".equals(context) ? ", request+security+MDC context" : ", no context") + ", median of "
+						+ rounds.size() + ((rounds.size() > 1) ? " rounds" : " round") + " (ns/task, lower is better)",
+						scores, "raw");
+				pairedGoal(scores, "managed", "raw", "roundTrip".equals(benchmark) ? ROUND_TRIP_GOAL : BATCH_GOAL);
 			}
 		}
 	}
@@ -280,14 +302,45 @@ public final class BenchmarkReport {
 		return benchmark.substring(benchmark.lastIndexOf('.') + 1);
 	}
 
-	private void goal(Map<String, Double> scores, String name, String baseline, double goal) {
-		Double score = scores.get(name);
-		Double base = scores.get(baseline);
-		if (score != null && base != null) {
-			double ratio = score / base;
+	// the median score over the rounds and the median of the rounds' ratios, then each
+	// round's ratio, to show how far the rounds agree
+	private void pairedSection(String title, Map<String, double[]> scores, String baseline) {
+		this.lines.add("");
+		this.lines.add("== " + title);
+		double[] base = scores.get(baseline);
+		scores.forEach((name, rounds) -> {
+			StringBuilder row = new StringBuilder(
+					String.format(Locale.ROOT, "  %-28s %12.1f", name, ProcessPoolComparison.median(rounds)));
+			if (base != null) {
+				double[] ratios = ratios(rounds, base);
+				row.append(String.format(Locale.ROOT, "   %6.2fx %s", ProcessPoolComparison.median(ratios), baseline));
+				if (ratios.length > 1 && !name.equals(baseline)) {
+					row.append("   rounds:");
+					for (double ratio : ratios) {
+						row.append(String.format(Locale.ROOT, " %.2fx", ratio));
+					}
+				}
+			}
+			this.lines.add(row.toString());
+		});
+	}
+
+	private void pairedGoal(Map<String, double[]> scores, String name, String baseline, double goal) {
+		double[] rounds = scores.get(name);
+		double[] base = scores.get(baseline);
+		if (rounds != null && base != null) {
+			double ratio = ProcessPoolComparison.median(ratios(rounds, base));
 			this.lines.add(String.format(Locale.ROOT, "  %s: %.2fx %s (goal: at most %.2fx, %s)", name, ratio, baseline,
 					goal, (ratio <= goal) ? "met" : "not met"));
 		}
+	}
+
+	private static double[] ratios(double[] scores, double[] base) {
+		double[] ratios = new double[scores.length];
+		for (int round = 0; round < scores.length; round++) {
+			ratios[round] = scores[round] / base[round];
+		}
+		return ratios;
 	}
 
 	private void section(String title, Map<String, Double> scores, String baseline, boolean higherIsBetter) {
