@@ -34,6 +34,13 @@ final class WorkerCommand {
 	private static final List<String> DEFAULT_OPTIONS = List.of("-XX:+DisplayVMOutputToStderr", "-Xlog:disable",
 			"-Xlog:all=warning:stderr", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData");
 
+	// on Java 25 an idle worker's G1 refinement thread often keeps using about 2 ms of CPU
+	// a second after a burst, for as long as the worker stays idle; without refinement
+	// threads, the worker's own thread and its next collection refine instead, and an idle
+	// worker sleeps. Measured on Java 25 and not seen on Java 17: other versions keep
+	// G1's defaults
+	private static final List<String> REFINEMENT_OPTIONS = List.of("-XX:G1ConcRefinementThreads=0");
+
 	private final List<String> options;
 
 	private final List<String> launch;
@@ -69,6 +76,7 @@ final class WorkerCommand {
 		List<String> options = new ArrayList<>();
 		options.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		options.addAll(DEFAULT_OPTIONS);
+		options.addAll(defaultGcOptions(Runtime.version().feature()));
 		options.addAll(process.jvmArgs());
 		List<String> launch = new ArrayList<>();
 		launch.add("-cp");
@@ -90,6 +98,16 @@ final class WorkerCommand {
 		List<String> key = new ArrayList<>(options);
 		key.addAll(launch);
 		return new WorkerCommand(options, launch, WorkerArchive.of(process, key, classPath), fatJar);
+	}
+
+	/**
+	 * Return the garbage collector options that workers of the given Java version start
+	 * with, before the configured ones, which win.
+	 * @param javaFeatureVersion the feature version of the workers' Java
+	 * @return the options
+	 */
+	static List<String> defaultGcOptions(int javaFeatureVersion) {
+		return (javaFeatureVersion == 25) ? REFINEMENT_OPTIONS : List.of();
 	}
 
 	private static boolean isInFatJar() {
