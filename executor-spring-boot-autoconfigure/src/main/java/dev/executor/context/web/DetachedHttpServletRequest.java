@@ -679,15 +679,20 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 		 */
 		Map<String, Object> attributes(HttpServletRequest request) {
 			Map<String, Object> previous = this.attributes;
-			if (holds(request, previous)) {
-				return previous;
-			}
+			// one pass over the names, which the container copies for every listing
 			Map<String, Object> current = new LinkedHashMap<>();
-			for (String name : Collections.list(request.getAttributeNames())) {
+			boolean same = true;
+			Enumeration<String> names = request.getAttributeNames();
+			while (names.hasMoreElements()) {
+				String name = names.nextElement();
 				Object value = request.getAttribute(name);
 				if (value != null && !SNAPSHOT_ATTRIBUTE.equals(name)) {
 					current.put(name, value);
+					same &= previous.get(name) == value;
 				}
+			}
+			if (same && current.size() == previous.size()) {
+				return previous;
 			}
 			Map<String, Object> frozen = Collections.unmodifiableMap(current);
 			this.attributes = frozen;
