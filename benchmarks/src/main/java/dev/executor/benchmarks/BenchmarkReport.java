@@ -343,14 +343,11 @@ public final class BenchmarkReport {
 		return ratios;
 	}
 
+	// a section of one round
 	private void section(String title, Map<String, Double> scores, String baseline, boolean higherIsBetter) {
-		this.lines.add("");
-		this.lines.add("== " + title);
-		Double base = scores.get(baseline);
-		scores.forEach((name, score) -> {
-			String ratio = (base != null) ? String.format(Locale.ROOT, "%6.2fx %s", score / base, baseline) : "";
-			this.lines.add(String.format(Locale.ROOT, "  %-28s %12.1f   %s", name, score, ratio));
-		});
+		Map<String, double[]> rounds = new LinkedHashMap<>();
+		scores.forEach((name, score) -> rounds.put(name, new double[] { score }));
+		pairedSection(title, rounds, baseline);
 	}
 
 	private void print() {
