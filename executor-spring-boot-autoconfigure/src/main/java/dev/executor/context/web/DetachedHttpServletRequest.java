@@ -686,7 +686,7 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 			while (names.hasMoreElements()) {
 				String name = names.nextElement();
 				Object value = request.getAttribute(name);
-				if (value != null && !SNAPSHOT_ATTRIBUTE.equals(name)) {
+				if (isCopied(name, value)) {
 					current.put(name, value);
 					same &= previous.get(name) == value;
 				}
@@ -705,7 +705,7 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 			while (names.hasMoreElements()) {
 				String name = names.nextElement();
 				Object value = request.getAttribute(name);
-				if (value == null || SNAPSHOT_ATTRIBUTE.equals(name)) {
+				if (!isCopied(name, value)) {
 					continue;
 				}
 				if (attributes.get(name) != value) {
@@ -714,6 +714,11 @@ public final class DetachedHttpServletRequest implements HttpServletRequest {
 				same++;
 			}
 			return same == attributes.size();
+		}
+
+		// what a copy holds of a request's attributes: all but this snapshot
+		private static boolean isCopied(String name, @Nullable Object value) {
+			return value != null && !SNAPSHOT_ATTRIBUTE.equals(name);
 		}
 
 	}
