@@ -183,7 +183,7 @@ public final class BenchmarkReport {
 				(options) -> options.param("store", "local"))) {
 			scores.put(shortName(result), score(result));
 		}
-		section("stored futures, 2 threads (ops/ms, higher is better)", scores, "submit", true);
+		section("stored futures, 2 threads (ops/ms, higher is better)", scores, "submit");
 	}
 
 	// the local store's row of storedFutures() is measured again here, so that every
@@ -199,7 +199,7 @@ public final class BenchmarkReport {
 			.jvmArgsAppend(postgresqlProperty()))) {
 			scores.put(storeName(result.getParams().getParam("store")), score(result));
 		}
-		section("stored submit + finish + pop, by store, 2 threads (ops/ms, higher is better)", scores, "local", true);
+		section("stored submit + finish + pop, by store, 2 threads (ops/ms, higher is better)", scores, "local");
 		if (this.postgresqlUrl == null) {
 			this.lines.add(String.format(Locale.ROOT, "  %-28s %s", storeName("postgresql"), NO_POSTGRESQL));
 		}
@@ -247,8 +247,7 @@ public final class BenchmarkReport {
 		for (RunResult result : run(JobBenchmark.class.getSimpleName(), (options) -> options)) {
 			scores.put(shortName(result), score(result));
 		}
-		section("@Job call against direct submit, round trip (ns/call, lower is better)", scores, "directSubmit",
-				false);
+		section("@Job call against direct submit, round trip (ns/call, lower is better)", scores, "directSubmit");
 	}
 
 	private void retries() throws RunnerException {
@@ -263,7 +262,7 @@ public final class BenchmarkReport {
 			String title = "roundTrip".equals(benchmark) ? "a task failing once, retried at once, round trip"
 					: "tasks failing once, " + RetryBenchmark.BATCH + " at once, " + RetryBenchmark.BACK_OFF_MILLIS
 							+ "ms back-off";
-			section(title + " (us/task, lower is better)", scores, "template", false);
+			section(title + " (us/task, lower is better)", scores, "template");
 		}
 	}
 
@@ -344,7 +343,7 @@ public final class BenchmarkReport {
 	}
 
 	// a section of one round
-	private void section(String title, Map<String, Double> scores, String baseline, boolean higherIsBetter) {
+	private void section(String title, Map<String, Double> scores, String baseline) {
 		Map<String, double[]> rounds = new LinkedHashMap<>();
 		scores.forEach((name, score) -> rounds.put(name, new double[] { score }));
 		pairedSection(title, rounds, baseline);
