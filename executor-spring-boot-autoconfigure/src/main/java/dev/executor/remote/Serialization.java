@@ -8,6 +8,7 @@ import java.io.InvalidClassException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
+import java.io.ObjectStreamConstants;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,8 +25,18 @@ import org.springframework.util.ClassUtils;
  * cost of a small task. Classes are resolved with the given class loader, so that it also
  * works inside a Spring Boot fat jar. Shared with the other executor types whose tasks
  * leave the JVM.
+ * <p>
+ * Array classes, such as the captured arguments of every lambda, are the exception:
+ * they travel with the standard description (an empty name marks it), whose
+ * {@code serialVersionUID} is 0. Java serialisation does not compare the
+ * {@code serialVersionUID} of an array class, and computing one, a digest of the class
+ * name, costs a new JVM the start of its security providers: most of 20 ms of a worker's
+ * first task.
  */
 public final class Serialization {
+
+	// in place of a class name: the standard description of an array class follows
+	private static final String STANDARD_DESCRIPTION = "";
 
 	private final ClassLoader classLoader;
 
@@ -107,6 +118,16 @@ public final class Serialization {
 
 		@Override
 		protected void writeClassDescriptor(ObjectStreamClass description) throws IOException {
+			Class<?> type = description.forClass();
+			if (type != null && type.isArray()) {
+				// the standard description of a class without fields
+				writeUTF(STANDARD_DESCRIPTION);
+				writeUTF(description.getName());
+				writeLong(0L);
+				writeByte(ObjectStreamConstants.SC_SERIALIZABLE);
+				writeShort(0);
+				return;
+			}
 			writeUTF(description.getName());
 			writeLong(description.getSerialVersionUID());
 		}
@@ -122,6 +143,9 @@ public final class Serialization {
 		@Override
 		protected ObjectStreamClass readClassDescriptor() throws IOException, ClassNotFoundException {
 			String name = readUTF();
+			if (name.equals(STANDARD_DESCRIPTION)) {
+				return super.readClassDescriptor();
+			}
 			long serialVersionUid = readLong();
 			ObjectStreamClass local = ObjectStreamClass.lookupAny(load(name));
 			if (local.getSerialVersionUID() != serialVersionUid) {
