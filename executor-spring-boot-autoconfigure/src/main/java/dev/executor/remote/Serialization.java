@@ -30,7 +30,7 @@ import org.springframework.util.ClassUtils;
  * they travel with the standard description (an empty name marks it), whose
  * {@code serialVersionUID} is 0. Java serialisation does not compare the
  * {@code serialVersionUID} of an array class, and computing one, a digest of the class
- * name, costs a new JVM the start of its security providers: most of 20 ms of a worker's
+ * name, costs a new JVM the start of its security providers: about 12 ms of a worker's
  * first task.
  */
 public final class Serialization {

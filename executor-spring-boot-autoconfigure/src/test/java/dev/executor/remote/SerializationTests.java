@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.ObjectStreamClass;
 import java.io.Serializable;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -69,10 +70,7 @@ class SerializationTests {
 		byte[] bytes = Serialization.serialize(order());
 		long serialVersionUid = ObjectStreamClass.lookup(Order.class).getSerialVersionUID();
 		int index = indexOf(bytes, Order.class.getName(), serialVersionUid);
-		int uidAt = index + 2 + Order.class.getName().length();
-		for (int i = 0; i < 8; i++) {
-			bytes[uidAt + i] = (byte) ((serialVersionUid + 1) >>> (56 - 8 * i));
-		}
+		ByteBuffer.wrap(bytes).putLong(index + 2 + Order.class.getName().length(), serialVersionUid + 1);
 		assertThatExceptionOfType(InvalidClassException.class)
 			.isThrownBy(() -> this.serialization.deserialize(bytes))
 			.withMessageContaining(Order.class.getName())
