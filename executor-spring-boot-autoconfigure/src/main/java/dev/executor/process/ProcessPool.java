@@ -38,7 +38,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * each thread handing its tasks to a worker JVM of its own. Queueing, rejection, pool
  * figures and shutdown are those of {@link ThreadPoolExecutor}; a worker process lives as
  * long as its thread, so an idle timeout ends both, and shutting the pool down ends every
- * worker.
+ * worker: the pool terminates once every worker process it started has ended.
  * <p>
  * Tasks are serialised when they are submitted (see {@link #adapt(Callable)}), together
  * with the submitting thread's MDC entries and Spring Security {@code Authentication}.
@@ -70,6 +70,13 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 	private final TaskSerializer serializer;
 
 	private final Set<WorkerThread> threads = ConcurrentHashMap.newKeySet();
+
+	// every worker process started here that has not ended: those the threads hold, and
+	// those they stopped, which may still be ending, so that the pool terminates only once
+	// none of its processes runs
+	private final Set<WorkerProcess> processes = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean stoppingNow;
 
 	private final AtomicInteger threadCount = new AtomicInteger();
 
@@ -372,8 +379,11 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 
 	WorkerProcess startWorker() throws IOException {
 		String name = this.spec.name() + "-worker-" + this.workerCount.incrementAndGet();
-		return WorkerProcess.start(this.command.forWorker(sharingOptions(), this.spec.name(), name), this.spec.name(), name,
-				false, this::applicationStartEnded);
+		WorkerProcess worker = WorkerProcess.start(this.command.forWorker(sharingOptions(), this.spec.name(), name),
+				this.spec.name(), name, false, this::applicationStartEnded);
+		this.processes.add(worker);
+		worker.whenEnded(() -> this.processes.remove(worker));
+		return worker;
 	}
 
 	String executorName() {
@@ -405,6 +415,7 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 
 	@Override
 	public List<Runnable> shutdownNow() {
+		this.stoppingNow = true;
 		List<Runnable> queued = super.shutdownNow();
 		// the pool does not interrupt a thread before it takes its first task, and a
 		// thread waits for its first worker to start before it does
@@ -413,19 +424,20 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 	}
 
 	/**
-	 * End every worker process that is still running.
+	 * End every worker process that is still running, and wait until each has ended: those
+	 * of the threads and those the threads stopped on their way out or replaced. A worker
+	 * that has not ended by the deadline, or any once {@link #shutdownNow()} was called, is
+	 * killed.
 	 */
 	@Override
 	protected void terminated() {
-		List<WorkerProcess> workers = new ArrayList<>();
-		for (WorkerThread thread : this.threads) {
-			WorkerProcess worker = thread.worker();
-			if (worker != null) {
-				worker.stop();
-				workers.add(worker);
-			}
-		}
-		long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+		// this runs on the last thread of the pool, which may still have the interrupt by
+		// which shutdown() woke it: that is no reason to leave the workers running
+		boolean interrupted = Thread.interrupted();
+		boolean now = this.stoppingNow;
+		List<WorkerProcess> workers = List.copyOf(this.processes);
+		workers.forEach(now ? WorkerProcess::kill : WorkerProcess::stop);
+		long deadline = System.nanoTime() + (now ? 0 : STOP_TIMEOUT.toNanos());
 		try {
 			for (WorkerProcess worker : workers) {
 				worker.awaitExit(deadline);
@@ -433,6 +445,9 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 		}
 		catch (InterruptedException ex) {
 			workers.forEach(WorkerProcess::kill);
+			interrupted = true;
+		}
+		if (interrupted) {
 			Thread.currentThread().interrupt();
 		}
 	}

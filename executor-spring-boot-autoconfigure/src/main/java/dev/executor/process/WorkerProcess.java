@@ -221,14 +221,24 @@ final class WorkerProcess {
 	}
 
 	/**
-	 * Wait until the process has ended, ending it if it takes longer than the deadline.
+	 * Wait until the process has ended, killing it if it takes longer than the deadline
+	 * (and then waiting a moment more for it to go).
 	 * @param deadline the deadline, in {@link System#nanoTime()} terms
 	 * @throws InterruptedException if interrupted while waiting
 	 */
 	void awaitExit(long deadline) throws InterruptedException {
 		if (!this.process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
 			kill();
+			this.process.waitFor(EXIT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
 		}
+	}
+
+	/**
+	 * Run an action once the process has ended, on a thread of the JDK's process reaper.
+	 * @param action the action, which must be short
+	 */
+	void whenEnded(Runnable action) {
+		this.process.onExit().thenRun(action);
 	}
 
 	/**

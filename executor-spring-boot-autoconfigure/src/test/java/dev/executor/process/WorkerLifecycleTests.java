@@ -158,6 +158,56 @@ class WorkerLifecycleTests {
 		assertThat(pool(executor).workerProcesses()).isEmpty();
 	}
 
+	@Test
+	void closeShouldWaitForAReplacedWorkerThatIsStillEnding() throws Exception {
+		ManagedExecutor executor = create("executor.max-workers=1", "executor.process.max-tasks-per-worker=1");
+		// the worker is replaced after this task, and then does not end when asked to
+		long replaced = executor.submit(WorkerTasks::blockExit).get(20, TimeUnit.SECONDS);
+		assertClosedWithWorkerEnded(executor, replaced);
+	}
+
+	@Test
+	void closeShouldWaitForTheWorkerOfAThreadThatEndedIdle() throws Exception {
+		ManagedExecutor executor = create("executor.max-workers=1", "executor.process.idle-timeout=200ms");
+		long stopped = executor.submit(WorkerTasks::blockExit).get(20, TimeUnit.SECONDS);
+		// the idle thread ends and stops its worker, which does not end when asked to
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> pool(executor).getPoolSize() == 0);
+		assertClosedWithWorkerEnded(executor, stopped);
+	}
+
+	@Test
+	void terminationShouldStopWorkersAndWaitForThemOnAThreadThatShutdownInterrupted() throws Exception {
+		ManagedExecutor executor = create("executor.max-workers=1");
+		executor.submit(() -> "ran").get(20, TimeUnit.SECONDS);
+		ProcessPool pool = pool(executor);
+		List<WorkerProcess> workers = pool.workers();
+		// the pool's last thread runs the hook, and shutdown() interrupts idle threads
+		Thread.currentThread().interrupt();
+		try {
+			pool.terminated();
+		}
+		finally {
+			assertThat(Thread.interrupted()).isTrue();
+		}
+		assertThat(workers).singleElement().satisfies((worker) -> {
+			assertThat(worker.wasKilled()).as("killed").isFalse();
+			assertThat(worker.handle().isAlive()).as("alive").isFalse();
+		});
+	}
+
+	private static void assertClosedWithWorkerEnded(ManagedExecutor executor, long pid) {
+		ProcessHandle worker = ProcessHandle.of(pid).orElseThrow();
+		try {
+			assertThat(worker.isAlive()).isTrue();
+			executor.close();
+			assertThat(pool(executor).isTerminated()).isTrue();
+			assertThat(worker.isAlive()).as("worker process %d alive after close", pid).isFalse();
+		}
+		finally {
+			worker.destroyForcibly();
+		}
+	}
+
 	private ManagedExecutor create(String... properties) {
 		ManagedExecutor executor = TestProcessExecutors.create(properties);
 		this.executors.add(executor);

@@ -38,6 +38,23 @@ final class WorkerTasks {
 	}
 
 	/**
+	 * Keep the worker from ending by itself when it is asked to, as one busy ending its
+	 * work would: a shutdown hook that waits until the worker is killed.
+	 * @return the worker's process id
+	 */
+	static long blockExit() {
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			try {
+				new CountDownLatch(1).await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}));
+		return ProcessHandle.current().pid();
+	}
+
+	/**
 	 * Wait until a task has written its worker's process id to the given file.
 	 * @param pidFile the file
 	 * @return the process id
