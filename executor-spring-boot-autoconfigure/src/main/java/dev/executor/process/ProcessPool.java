@@ -432,8 +432,9 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 	@Override
 	protected void terminated() {
 		// this runs on the last thread of the pool, which may still have the interrupt by
-		// which shutdown() woke it: that is no reason to leave the workers running
-		boolean interrupted = Thread.interrupted();
+		// which shutdown() woke it: that is no reason to leave the workers running; a
+		// caller's thread, where shutdown() found no thread left, keeps its interrupt
+		boolean interrupted = Thread.currentThread() instanceof WorkerThread && Thread.interrupted();
 		boolean now = this.stoppingNow;
 		List<WorkerProcess> workers = List.copyOf(this.processes);
 		workers.forEach(now ? WorkerProcess::kill : WorkerProcess::stop);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.executor.FutureProxy;
 import dev.executor.ManagedExecutor;
@@ -176,12 +177,35 @@ class WorkerLifecycleTests {
 	}
 
 	@Test
-	void terminationShouldStopWorkersAndWaitForThemOnAThreadThatShutdownInterrupted() throws Exception {
+	void terminationShouldStopWorkersAndWaitForThemOnAPoolThreadThatShutdownInterrupted() throws Exception {
 		ManagedExecutor executor = create("executor.max-workers=1");
 		executor.submit(() -> "ran").get(20, TimeUnit.SECONDS);
 		ProcessPool pool = pool(executor);
 		List<WorkerProcess> workers = pool.workers();
 		// the pool's last thread runs the hook, and shutdown() interrupts idle threads
+		AtomicBoolean interruptedAfter = new AtomicBoolean();
+		WorkerThread last = new WorkerThread(pool, () -> {
+			Thread.currentThread().interrupt();
+			pool.terminated();
+			interruptedAfter.set(Thread.currentThread().isInterrupted());
+		}, "last-pool-thread");
+		last.start();
+		last.join(Duration.ofSeconds(20).toMillis());
+		assertThat(last.isAlive()).isFalse();
+		assertThat(interruptedAfter).isTrue();
+		assertThat(workers).singleElement().satisfies((worker) -> {
+			assertThat(worker.wasKilled()).as("killed").isFalse();
+			assertThat(worker.handle().isAlive()).as("alive").isFalse();
+		});
+	}
+
+	@Test
+	void terminationShouldKillWorkersAtOnceOnAnInterruptedCallersThread() throws Exception {
+		ManagedExecutor executor = create("executor.max-workers=1");
+		long pid = executor.submit(() -> ProcessHandle.current().pid()).get(20, TimeUnit.SECONDS);
+		ProcessPool pool = pool(executor);
+		List<WorkerProcess> workers = pool.workers();
+		// shutdown() runs the hook on its caller's thread when the pool has no thread left
 		Thread.currentThread().interrupt();
 		try {
 			pool.terminated();
@@ -189,10 +213,8 @@ class WorkerLifecycleTests {
 		finally {
 			assertThat(Thread.interrupted()).isTrue();
 		}
-		assertThat(workers).singleElement().satisfies((worker) -> {
-			assertThat(worker.wasKilled()).as("killed").isFalse();
-			assertThat(worker.handle().isAlive()).as("alive").isFalse();
-		});
+		assertThat(workers).singleElement().satisfies((worker) -> assertThat(worker.wasKilled()).isTrue());
+		WorkerTasks.awaitEnded(pid);
 	}
 
 	private static void assertClosedWithWorkerEnded(ManagedExecutor executor, long pid) {
