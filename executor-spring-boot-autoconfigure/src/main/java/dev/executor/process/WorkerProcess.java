@@ -222,19 +222,19 @@ final class WorkerProcess {
 
 	/**
 	 * Wait until the process has ended, killing it if it takes longer than the deadline
-	 * (and then waiting a moment more for it to go).
+	 * and then waiting until it has gone.
 	 * @param deadline the deadline, in {@link System#nanoTime()} terms
 	 * @throws InterruptedException if interrupted while waiting
 	 */
 	void awaitExit(long deadline) throws InterruptedException {
 		if (!this.process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
 			kill();
-			this.process.waitFor(EXIT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+			this.process.waitFor();
 		}
 	}
 
 	/**
-	 * Run an action once the process has ended, on a thread of the JDK's process reaper.
+	 * Run an action once the process has ended, on a thread the JDK chooses.
 	 * @param action the action, which must be short
 	 */
 	void whenEnded(Runnable action) {
@@ -249,7 +249,6 @@ final class WorkerProcess {
 	 */
 	boolean endedNormally(long deadline) throws InterruptedException {
 		awaitExit(deadline);
-		this.process.waitFor();
 		return !this.killed && this.process.exitValue() == 0;
 	}
 
@@ -259,10 +258,7 @@ final class WorkerProcess {
 	 * @throws InterruptedException if interrupted while waiting for the process to end
 	 */
 	WorkerCrashedException crashed() throws InterruptedException {
-		if (!this.process.waitFor(EXIT_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-			kill();
-			this.process.waitFor();
-		}
+		awaitExit(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EXIT_WAIT_MILLIS));
 		this.outputPump.join(EXIT_WAIT_MILLIS);
 		return new WorkerCrashedException(this.executorName, this.name, this.process.pid(), this.process.exitValue(),
 				lastLines());

@@ -182,7 +182,8 @@ class WorkerLifecycleTests {
 		executor.submit(() -> "ran").get(20, TimeUnit.SECONDS);
 		ProcessPool pool = pool(executor);
 		List<WorkerProcess> workers = pool.workers();
-		// the pool's last thread runs the hook, and shutdown() interrupts idle threads
+		// the pool's last thread runs the hook, and shutdown() interrupts idle threads; a
+		// pool thread starts a worker of its own before it runs, which the hook ends too
 		AtomicBoolean interruptedAfter = new AtomicBoolean();
 		WorkerThread last = new WorkerThread(pool, () -> {
 			Thread.currentThread().interrupt();
