@@ -5,12 +5,13 @@ batch submitted at once, and the time from a new pool to its first result.
 
 The benchmark report runs it with --json and reads one line per pool:
 
-    {"pool": "process[fork]", "workers": 2, "tasks": 10000, "runs": 3,
+    {"pool": "process[fork]", "workers": 2, "tasks": 10000, "runs": 3, "pools": 5,
      "sequential": {"mean_us": ..., "p50_us": ...},
      "batch": {"tasks_per_s": ...},
      "startup": {"first_result_ms": ...}}
 
-Each figure is the median of the runs. Only the standard library is used.
+Each figure is the median of the runs; the first result's is the median of --pools new
+pools after each run. Only the standard library is used.
 """
 
 import argparse
@@ -78,7 +79,7 @@ def first_result(new_pool):
         pool.shutdown()
 
 
-def measure(new_pool, tasks, runs):
+def measure(new_pool, tasks, runs, pools):
     figures = {"mean_us": [], "p50_us": [], "tasks_per_s": [], "first_result_ms": []}
     for _ in range(runs):
         with new_pool() as pool:
@@ -88,7 +89,8 @@ def measure(new_pool, tasks, runs):
             figures["mean_us"].append(mean)
             figures["p50_us"].append(p50)
             figures["tasks_per_s"].append(batch(pool, tasks))
-        figures["first_result_ms"].append(first_result(new_pool))
+        for _ in range(pools):
+            figures["first_result_ms"].append(first_result(new_pool))
     median = {name: statistics.median(values) for name, values in figures.items()}
     return {
         "sequential": {"mean_us": median["mean_us"], "p50_us": median["p50_us"]},
@@ -98,8 +100,9 @@ def measure(new_pool, tasks, runs):
 
 
 def print_table(results):
-    print("Python %s, %d no-op tasks, %d workers, median of %d runs"
-          % (sys.version.split()[0], results[0]["tasks"], results[0]["workers"], results[0]["runs"]))
+    print("Python %s, %d no-op tasks, %d workers, median of %d runs (cold pool: of %d new pools)"
+          % (sys.version.split()[0], results[0]["tasks"], results[0]["workers"], results[0]["runs"],
+             results[0]["runs"] * results[0]["pools"]))
     print("  %-32s" % "" + "".join(" %16s" % result["pool"] for result in results))
     rows = (("sequential round trip (us)", "sequential", "mean_us"),
             ("  p50 (us)", "sequential", "p50_us"),
@@ -114,12 +117,15 @@ def main(arguments):
     parser.add_argument("--tasks", type=int, default=10_000, help="tasks of each measurement (default 10000)")
     parser.add_argument("--workers", type=int, default=2, help="workers of each pool (default 2)")
     parser.add_argument("--runs", type=int, default=3, help="runs whose median is reported (default 3)")
+    parser.add_argument("--pools", type=int, default=5,
+                        help="new pools after each run whose first results' median is reported (default 5)")
     parser.add_argument("--json", action="store_true", help="print one JSON object per pool and line")
     options = parser.parse_args(arguments)
     results = []
     for name, new_pool in pool_factories(options.workers).items():
-        result = {"pool": name, "workers": options.workers, "tasks": options.tasks, "runs": options.runs}
-        result.update(measure(new_pool, options.tasks, options.runs))
+        result = {"pool": name, "workers": options.workers, "tasks": options.tasks, "runs": options.runs,
+                  "pools": options.pools}
+        result.update(measure(new_pool, options.tasks, options.runs, options.pools))
         if options.json:
             print(json.dumps(result), flush=True)
         results.append(result)

@@ -133,7 +133,8 @@ public final class BenchmarkReport {
 	}
 
 	private void processes() throws Exception {
-		new ProcessPoolComparison(10_000, 2, this.quick ? 1 : 3, this.lines).run(this.pythonBenchmark);
+		new ProcessPoolComparison(10_000, 2, this.quick ? 1 : 3, this.quick ? 1 : 5, this.lines)
+			.run(this.pythonBenchmark);
 		new FirstJobCall(this.quick ? 1 : 3, this.lines).run();
 	}
 

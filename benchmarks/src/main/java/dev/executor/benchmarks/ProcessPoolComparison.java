@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * by this module's {@code src/main/python/python_pools.py}, on the same three figures:
  * sequential round trip ({@code submit(noop).get()} one at a time), batch throughput
  * (submit all, then gather) and time from a cold pool to the first result. Each figure is
- * the median of the runs.
+ * the median of the runs; the cold pool's is the median of several new pools after each
+ * run, since one new pool's time moves by more than a tenth from one to the next.
  */
 final class ProcessPoolComparison {
 
@@ -36,16 +37,15 @@ final class ProcessPoolComparison {
 
 	private final int runs;
 
-	private List<String> lines = new ArrayList<>();
+	private final int pools;
 
-	private ProcessPoolComparison(int tasks, int workers, int runs) {
+	private final List<String> lines;
+
+	ProcessPoolComparison(int tasks, int workers, int runs, int pools, List<String> lines) {
 		this.tasks = tasks;
 		this.workers = workers;
 		this.runs = runs;
-	}
-
-	ProcessPoolComparison(int tasks, int workers, int runs, List<String> lines) {
-		this(tasks, workers, runs);
+		this.pools = pools;
 		this.lines = lines;
 	}
 
@@ -62,7 +62,7 @@ final class ProcessPoolComparison {
 		double[] sequential = new double[this.runs];
 		double[] sequentialP50 = new double[this.runs];
 		double[] batch = new double[this.runs];
-		double[] startup = new double[this.runs];
+		double[] startup = new double[this.runs * this.pools];
 		for (int run = 0; run < this.runs; run++) {
 			ManagedExecutor executor = newExecutor();
 			try {
@@ -75,7 +75,9 @@ final class ProcessPoolComparison {
 			finally {
 				executor.close();
 			}
-			startup[run] = startupMillis();
+			for (int pool = 0; pool < this.pools; pool++) {
+				startup[run * this.pools + pool] = startupMillis();
+			}
 		}
 		Map<String, double[]> results = new LinkedHashMap<>();
 		results.put("sequential", sequential);
@@ -149,7 +151,7 @@ final class ProcessPoolComparison {
 		Process python;
 		try {
 			python = new ProcessBuilder("python3", script.toString(), "--json", "--tasks", "" + this.tasks,
-					"--workers", "" + this.workers, "--runs", "" + this.runs)
+					"--workers", "" + this.workers, "--runs", "" + this.runs, "--pools", "" + this.pools)
 				.redirectError(ProcessBuilder.Redirect.INHERIT)
 				.start();
 		}
@@ -173,7 +175,8 @@ final class ProcessPoolComparison {
 	private void print(Map<String, double[]> java, Map<String, JsonNode> python) {
 		this.lines.add("");
 		this.lines.add(String.format(Locale.ROOT, "== process executor against Python's pools, %d no-op tasks, %d workers, "
-				+ "median of %d runs", this.tasks, this.workers, this.runs));
+				+ "median of %d runs (cold pool: of %d new pools, %d after each run)", this.tasks, this.workers,
+				this.runs, this.runs * this.pools, this.pools));
 		List<String> pythonPools = new ArrayList<>(python.keySet());
 		StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-32s %14s", "", "java process"));
 		pythonPools.forEach((pool) -> header.append(String.format(Locale.ROOT, " %16s", "python " + pool)));
@@ -181,7 +184,11 @@ final class ProcessPoolComparison {
 		row("sequential round trip (us)", median(java.get("sequential")), python, "sequential", "mean_us");
 		row("  p50 (us)", median(java.get("sequentialP50")), python, "sequential", "p50_us");
 		row("batch throughput (tasks/s)", median(java.get("batch")), python, "batch", "tasks_per_s");
-		row("cold pool to first result (ms)", median(java.get("startup")), python, "startup", "first_result_ms");
+		double[] startup = java.get("startup");
+		row("cold pool to first result (ms)", median(startup), python, "startup", "first_result_ms");
+		this.lines.add(String.format(Locale.ROOT, "  cold pool: %.1f ms (goal: at most 100 ms, %s); its %d pools took %.1f "
+				+ "to %.1f ms", median(startup), (median(startup) <= 100) ? "met" : "not met", startup.length,
+				Arrays.stream(startup).min().orElseThrow(), Arrays.stream(startup).max().orElseThrow()));
 		JsonNode fork = python.get("process[fork]");
 		if (fork != null) {
 			this.lines.add(String.format(Locale.ROOT, "  round trip: %.2fx Python's fork pool (goal: at most 0.5x); "
