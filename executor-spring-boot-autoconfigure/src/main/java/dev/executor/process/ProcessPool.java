@@ -433,8 +433,10 @@ public class ProcessPool extends ThreadPoolExecutor implements TaskAdapter, Remo
 	protected void terminated() {
 		// this runs on the last thread of the pool, which may still have the interrupt by
 		// which shutdown() woke it: that is no reason to leave the workers running; a
-		// caller's thread, where shutdown() found no thread left, keeps its interrupt
-		boolean interrupted = Thread.currentThread() instanceof WorkerThread && Thread.interrupted();
+		// caller's thread, where shutdown() found no thread left, keeps its interrupt, even
+		// when it is a thread of another pool
+		boolean interrupted = Thread.currentThread() instanceof WorkerThread thread && thread.belongsTo(this)
+				&& Thread.interrupted();
 		boolean now = this.stoppingNow;
 		List<WorkerProcess> workers = List.copyOf(this.processes);
 		workers.forEach(now ? WorkerProcess::kill : WorkerProcess::stop);

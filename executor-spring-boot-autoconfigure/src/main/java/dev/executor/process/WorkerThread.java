@@ -40,6 +40,15 @@ final class WorkerThread extends Thread {
 	}
 
 	/**
+	 * Return whether this is a thread of the given pool.
+	 * @param pool the pool
+	 * @return whether the pool created this thread
+	 */
+	boolean belongsTo(ProcessPool pool) {
+		return this.pool == pool;
+	}
+
+	/**
 	 * Return a future that completes when this thread's first worker has started, or
 	 * fails with what prevented it.
 	 * @return the start of the first worker

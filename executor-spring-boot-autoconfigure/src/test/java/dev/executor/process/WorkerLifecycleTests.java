@@ -218,6 +218,28 @@ class WorkerLifecycleTests {
 		WorkerTasks.awaitEnded(pid);
 	}
 
+	@Test
+	void terminationShouldKillWorkersAtOnceOnAnInterruptedThreadOfAnotherPool() throws Exception {
+		ManagedExecutor executor = create("executor.max-workers=1");
+		long pid = executor.submit(() -> ProcessHandle.current().pid()).get(20, TimeUnit.SECONDS);
+		ProcessPool pool = pool(executor);
+		List<WorkerProcess> workers = pool.workers();
+		// such as a callback of a future of another process executor that closes this one
+		ProcessPool other = pool(create("executor.max-workers=1"));
+		AtomicBoolean interruptedAfter = new AtomicBoolean();
+		WorkerThread caller = new WorkerThread(other, () -> {
+			Thread.currentThread().interrupt();
+			pool.terminated();
+			interruptedAfter.set(Thread.currentThread().isInterrupted());
+		}, "other-pool-thread");
+		caller.start();
+		caller.join(Duration.ofSeconds(20).toMillis());
+		assertThat(caller.isAlive()).isFalse();
+		assertThat(interruptedAfter).isTrue();
+		assertThat(workers).singleElement().satisfies((worker) -> assertThat(worker.wasKilled()).isTrue());
+		WorkerTasks.awaitEnded(pid);
+	}
+
 	private static void assertClosedWithWorkerEnded(ManagedExecutor executor, long pid) {
 		ProcessHandle worker = ProcessHandle.of(pid).orElseThrow();
 		try {
