@@ -185,9 +185,10 @@ final class ProcessPoolComparison {
 		row("  p50 (us)", median(java.get("sequentialP50")), python, "sequential", "p50_us");
 		row("batch throughput (tasks/s)", median(java.get("batch")), python, "batch", "tasks_per_s");
 		double[] startup = java.get("startup");
-		row("cold pool to first result (ms)", median(startup), python, "startup", "first_result_ms");
+		double coldPool = median(startup);
+		row("cold pool to first result (ms)", coldPool, python, "startup", "first_result_ms");
 		this.lines.add(String.format(Locale.ROOT, "  cold pool: %.1f ms (goal: at most 100 ms, %s); its %d pools took %.1f "
-				+ "to %.1f ms", median(startup), (median(startup) <= 100) ? "met" : "not met", startup.length,
+				+ "to %.1f ms", coldPool, (coldPool <= 100) ? "met" : "not met", startup.length,
 				Arrays.stream(startup).min().orElseThrow(), Arrays.stream(startup).max().orElseThrow()));
 		JsonNode fork = python.get("process[fork]");
 		if (fork != null) {
