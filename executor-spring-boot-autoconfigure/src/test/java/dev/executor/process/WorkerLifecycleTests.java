@@ -184,16 +184,7 @@ class WorkerLifecycleTests {
 		List<WorkerProcess> workers = pool.workers();
 		// the pool's last thread runs the hook, and shutdown() interrupts idle threads; a
 		// pool thread starts a worker of its own before it runs, which the hook ends too
-		AtomicBoolean interruptedAfter = new AtomicBoolean();
-		WorkerThread last = new WorkerThread(pool, () -> {
-			Thread.currentThread().interrupt();
-			pool.terminated();
-			interruptedAfter.set(Thread.currentThread().isInterrupted());
-		}, "last-pool-thread");
-		last.start();
-		last.join(Duration.ofSeconds(20).toMillis());
-		assertThat(last.isAlive()).isFalse();
-		assertThat(interruptedAfter).isTrue();
+		assertThat(terminateOnInterruptedThread(pool, pool, "last-pool-thread")).isTrue();
 		assertThat(workers).singleElement().satisfies((worker) -> {
 			assertThat(worker.wasKilled()).as("killed").isFalse();
 			assertThat(worker.handle().isAlive()).as("alive").isFalse();
@@ -226,18 +217,25 @@ class WorkerLifecycleTests {
 		List<WorkerProcess> workers = pool.workers();
 		// such as a callback of a future of another process executor that closes this one
 		ProcessPool other = pool(create("executor.max-workers=1"));
+		assertThat(terminateOnInterruptedThread(pool, other, "other-pool-thread")).isTrue();
+		assertThat(workers).singleElement().satisfies((worker) -> assertThat(worker.wasKilled()).isTrue());
+		WorkerTasks.awaitEnded(pid);
+	}
+
+	// runs the pool's termination hook on a new, interrupted thread of the given pool, and
+	// answers whether that thread still has its interrupt afterwards
+	private static boolean terminateOnInterruptedThread(ProcessPool pool, ProcessPool threadOf, String name)
+			throws InterruptedException {
 		AtomicBoolean interruptedAfter = new AtomicBoolean();
-		WorkerThread caller = new WorkerThread(other, () -> {
+		WorkerThread thread = new WorkerThread(threadOf, () -> {
 			Thread.currentThread().interrupt();
 			pool.terminated();
 			interruptedAfter.set(Thread.currentThread().isInterrupted());
-		}, "other-pool-thread");
-		caller.start();
-		caller.join(Duration.ofSeconds(20).toMillis());
-		assertThat(caller.isAlive()).isFalse();
-		assertThat(interruptedAfter).isTrue();
-		assertThat(workers).singleElement().satisfies((worker) -> assertThat(worker.wasKilled()).isTrue());
-		WorkerTasks.awaitEnded(pid);
+		}, name);
+		thread.start();
+		thread.join(Duration.ofSeconds(20).toMillis());
+		assertThat(thread.isAlive()).isFalse();
+		return interruptedAfter.get();
 	}
 
 	private static void assertClosedWithWorkerEnded(ManagedExecutor executor, long pid) {
