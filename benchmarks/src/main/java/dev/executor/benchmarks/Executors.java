@@ -11,6 +11,8 @@ import dev.executor.ExecutorSpec;
 import dev.executor.ManagedExecutor;
 import dev.executor.autoconfigure.ExecutorProperties;
 import dev.executor.autoconfigure.ExecutorSpecResolver;
+import dev.executor.context.ContextPropagation;
+import dev.executor.context.ContextPropagationFactory;
 import dev.executor.context.SnapshotContextPropagation;
 import dev.executor.core.ExecutorBackends;
 import dev.executor.core.ManagedExecutorFactory;
@@ -104,6 +106,20 @@ final class Executors {
 			.run();
 		contexts.add(context);
 		return context.getBean(ManagedExecutor.class);
+	}
+
+	/**
+	 * Return how an executor that {@link #managed(String, int, String...)} started
+	 * captures the submitting thread's context: the propagation its application context
+	 * creates for its settings.
+	 */
+	static ContextPropagation contextPropagation(ManagedExecutor executor) {
+		for (ConfigurableApplicationContext context : contexts) {
+			if (context.getBeansOfType(ManagedExecutor.class).containsValue(executor)) {
+				return context.getBean(ContextPropagationFactory.class).create(executor.spec());
+			}
+		}
+		throw new IllegalArgumentException("No application context of the benchmarks holds " + executor);
 	}
 
 	static void closeAll() {
