@@ -95,6 +95,10 @@ public class SnapshotContextPropagation implements ContextPropagation {
 
 		private final Snapshot empty;
 
+		// whether any accessor is captured: an executor that propagates nothing only
+		// clears, and need not look up what its thread captured last
+		private final boolean capturesAny;
+
 		// each thread's latest capture that held something, held weakly so that a thread
 		// that submits no more does not keep a request or a user alive once its tasks ended
 		private final ThreadLocal<WeakReference<Snapshot>> latest = new ThreadLocal<>();
@@ -110,6 +114,11 @@ public class SnapshotContextPropagation implements ContextPropagation {
 				this.reusable[i] = this.all[i] instanceof ReusableThreadLocalAccessor;
 			}
 			this.empty = new Snapshot(this.all, null);
+			boolean capturesAny = false;
+			for (boolean captured : this.captured) {
+				capturesAny |= captured;
+			}
+			this.capturesAny = capturesAny;
 		}
 
 		/**
@@ -117,6 +126,9 @@ public class SnapshotContextPropagation implements ContextPropagation {
 		 * latest capture, return that capture rather than a new one.
 		 */
 		TaskContext capture() {
+			if (!this.capturesAny) {
+				return this.empty;
+			}
 			WeakReference<Snapshot> reference = this.latest.get();
 			Snapshot latest = (reference != null) ? reference.get() : null;
 			@Nullable Object @Nullable [] known = (latest != null) ? latest.values : null;

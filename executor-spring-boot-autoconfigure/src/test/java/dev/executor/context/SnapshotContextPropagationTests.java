@@ -116,6 +116,17 @@ class SnapshotContextPropagationTests {
 		assertThat(HOLDER.get()).isNull();
 	}
 
+	@Test
+	void propagationThatCapturesNothingShouldClearEveryAccessorWhileTheTaskRuns() {
+		SnapshotContextPropagation clearing = new SnapshotContextPropagation(() -> this.registry, (key) -> false);
+		TENANT.set("acme");
+		HOLDER.set(new Holder("alice"));
+		TaskContext captured = clearing.capture();
+		assertThat(this.holderAccessor.captures).isEmpty();
+		assertThat(clearing.capture()).isSameAs(captured);
+		assertThat(seenIn(captured)).isEqualTo("null null");
+	}
+
 	private static String seenIn(TaskContext context) {
 		String tenant = TENANT.get();
 		Holder holder = HOLDER.get();
