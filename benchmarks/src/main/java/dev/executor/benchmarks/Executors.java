@@ -122,6 +122,16 @@ final class Executors {
 		throw new IllegalArgumentException("No application context of the benchmarks holds " + executor);
 	}
 
+	/**
+	 * Shut down an executor that {@link #create(String, int)} made, wait for its tasks to
+	 * end, and close the application contexts of the managed executors.
+	 */
+	static void close(ExecutorService service) throws InterruptedException {
+		service.shutdown();
+		service.awaitTermination(10, TimeUnit.SECONDS);
+		closeAll();
+	}
+
 	static void closeAll() {
 		contexts.forEach(ConfigurableApplicationContext::close);
 		contexts.clear();

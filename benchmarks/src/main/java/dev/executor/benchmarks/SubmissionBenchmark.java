@@ -26,10 +26,11 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * What the submitting thread itself spends on each task of
  * {@link ThreadExecutorBenchmark#batch() the batch}, which runs at that thread's pace
- * when there is no context to copy: {@code submit} hands 100,000 no-op tasks to a pool whose 2 workers are both held, so
- * that its queue takes them all while no worker runs, wakes or competes for the
- * processors; {@code capture} captures the submitting thread's context alone, as each
- * submission does. Not part of the report: it explains the batch's row.
+ * when there is no context to copy: {@code submit} hands 100,000 no-op tasks to a pool
+ * whose 2 workers are both held, so that its queue takes them all while no worker runs,
+ * wakes or competes for the processors; {@code capture} captures the submitting thread's
+ * context alone, as each submission does. Not part of the report: it explains the
+ * batch's row.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -94,9 +95,7 @@ public class SubmissionBenchmark {
 		@TearDown(Level.Trial)
 		public void tearDown() throws InterruptedException {
 			Contexts.leaveRequest();
-			this.service.shutdown();
-			this.service.awaitTermination(10, TimeUnit.SECONDS);
-			Executors.closeAll();
+			Executors.close(this.service);
 		}
 
 	}

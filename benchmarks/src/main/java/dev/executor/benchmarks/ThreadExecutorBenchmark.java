@@ -51,9 +51,7 @@ public class ThreadExecutorBenchmark {
 	@TearDown(Level.Trial)
 	public void tearDown() throws InterruptedException {
 		Contexts.leaveRequest();
-		this.service.shutdown();
-		this.service.awaitTermination(10, TimeUnit.SECONDS);
-		Executors.closeAll();
+		Executors.close(this.service);
 	}
 
 	@Benchmark
