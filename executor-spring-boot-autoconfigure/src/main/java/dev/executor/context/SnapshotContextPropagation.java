@@ -109,16 +109,14 @@ public class SnapshotContextPropagation implements ContextPropagation {
 			this.all = accessors.toArray(new ThreadLocalAccessor<?>[0]);
 			this.captured = new boolean[this.all.length];
 			this.reusable = new boolean[this.all.length];
+			boolean capturesAny = false;
 			for (int i = 0; i < this.all.length; i++) {
 				this.captured[i] = keyPredicate.test(this.all[i].key());
 				this.reusable[i] = this.all[i] instanceof ReusableThreadLocalAccessor;
-			}
-			this.empty = new Snapshot(this.all, null);
-			boolean capturesAny = false;
-			for (boolean captured : this.captured) {
-				capturesAny |= captured;
+				capturesAny |= this.captured[i];
 			}
 			this.capturesAny = capturesAny;
+			this.empty = new Snapshot(this.all, null);
 		}
 
 		/**
