@@ -3,6 +3,7 @@ package dev.executor.benchmarks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +62,10 @@ final class Executors {
 			case "managed" -> managed("thread", workers);
 			case "managed-no-context" -> managed("thread", workers, "executor.context.propagate=false");
 			case "virtual" -> managed("virtual", workers);
+			// not in the report: how the pool's hand-off weighs, with a pool that has no shared lock
+			case "raw-fork-join" -> new ForkJoinPool(workers);
+			case "managed-fork-join" ->
+				managed("custom", workers, "executor.pool-class=" + ForkJoinPool.class.getName());
 			default -> throw new IllegalArgumentException("Unknown executor kind " + kind);
 		};
 	}
