@@ -29,8 +29,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * when there is no context to copy: {@code submit} hands 100,000 no-op tasks to a pool
  * whose 2 workers are both held, so that its queue takes them all while no worker runs,
  * wakes or competes for the processors; {@code capture} captures the submitting thread's
- * context alone, as each submission does. Not part of the report: it explains the
- * batch's row.
+ * context alone, as each submission does; {@code restore} restores a capture on a thread
+ * that holds nothing and puts that back, as a worker does around each task. Not part of
+ * the report: it explains the batch's rows.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -131,6 +132,23 @@ public class SubmissionBenchmark {
 
 	}
 
+	/**
+	 * A context captured on the benchmark's thread, which then leaves the request, so
+	 * that the thread holds nothing when it restores the capture, as a pool's worker does.
+	 */
+	@State(Scope.Thread)
+	public static class Restoring {
+
+		TaskContext context;
+
+		@Setup(Level.Trial)
+		public void setUp(Capturing capturing) {
+			this.context = capturing.contextPropagation.capture();
+			Contexts.leaveRequest();
+		}
+
+	}
+
 	@Benchmark
 	@OperationsPerInvocation(ThreadExecutorBenchmark.BATCH)
 	public int submit(HeldPool pool) {
@@ -143,6 +161,15 @@ public class SubmissionBenchmark {
 	@Benchmark
 	public TaskContext capture(Capturing capturing) {
 		return capturing.contextPropagation.capture();
+	}
+
+	// what a worker does around each task for its context: restore the capture, then put
+	// back what the thread held
+	@Benchmark
+	public void restore(Restoring restoring) {
+		try (TaskContext.Scope scope = restoring.context.restore()) {
+			ThreadExecutorBenchmark.noop();
+		}
 	}
 
 }
